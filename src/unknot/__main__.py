@@ -1,0 +1,3 @@
+from unknot.cli import main
+
+raise SystemExit(main())

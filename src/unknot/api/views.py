@@ -1,0 +1,72 @@
+"""The versioned JSON API. Assessment needs no account and stores nothing."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import HttpRequest, JsonResponse
+from ninja import NinjaAPI
+
+from unknot.api.schemas import (
+    ASSESSMENT_SCHEMA,
+    ERROR_SCHEMA,
+    INTAKE_SCHEMA,
+    json_response,
+)
+from unknot.engine import ENGINE_VERSION, IntakeError, assess_data
+from unknot.engine.intake import FieldError
+
+api = NinjaAPI(
+    title="Unknot API",
+    version="1",
+    description=(
+        "Assess sore muscles and back pain: send an intake, get a triage level with reasons "
+        "and a relief plan. Unknot informs; it does not diagnose."
+    ),
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+def unprocessable(errors: list[FieldError]) -> JsonResponse:
+    return JsonResponse(
+        {
+            "detail": "The intake breaks the contract: "
+            + "; ".join(f"{e.field}: {e.message}" for e in errors),
+            "errors": [e.as_dict() for e in errors],
+        },
+        status=422,
+    )
+
+
+@api.post(
+    "/assessments",
+    summary="Assess an intake",
+    operation_id="create_assessment",
+    tags=["assessments"],
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": INTAKE_SCHEMA}},
+        },
+        "responses": {
+            200: json_response("The assessment.", ASSESSMENT_SCHEMA),
+            422: json_response("The intake breaks the contract; every field is named.",
+                               ERROR_SCHEMA),
+        },
+    },
+)
+def create_assessment(request: HttpRequest) -> JsonResponse:
+    try:
+        data = json.loads(request.body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        return unprocessable([FieldError("(body)", f"is not valid JSON: {error}")])
+    try:
+        return JsonResponse(assess_data(data))
+    except IntakeError as error:
+        return unprocessable(error.errors)
+
+
+@api.get("/version", summary="Engine and API versions", tags=["service"])
+def version(request: HttpRequest) -> dict[str, str]:
+    return {"api": "1", "engine": ENGINE_VERSION}

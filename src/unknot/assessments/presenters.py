@@ -1,0 +1,55 @@
+"""Turn an assessment into what the result page shows."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from unknot.engine import Assessment
+from unknot.engine.labels import (
+    AREA_LABELS,
+    CAUSE_LABELS,
+    HISTORY_LABELS,
+    SYMPTOM_LABELS,
+    TREND_LABELS,
+)
+
+
+def _hours_text(hours: float) -> str:
+    if hours < 48:
+        return f"{hours:g} hours ago"
+    days = hours / 24
+    if days < 21:
+        return f"{days:.0f} days ago"
+    if days < 90:
+        return f"{days / 7:.0f} weeks ago"
+    return f"{days / 30:.0f} months ago"
+
+
+def present(assessment: Assessment) -> dict[str, Any]:
+    data = assessment.as_dict()
+    intake = assessment.intake
+    summary = [
+        ("Where", ", ".join(AREA_LABELS[a] for a in intake.areas)),
+        ("Started", _hours_text(intake.onset_hours_ago)),
+        ("Cause", CAUSE_LABELS[intake.cause][0]),
+        ("Pain now", f"{intake.intensity} out of 10, {TREND_LABELS[intake.trend].lower()}"),
+        ("Limits movement and tasks", f"{intake.function_limit} out of 10"),
+    ]
+    if intake.sleep_hours is not None:
+        summary.append(("Sleep", f"{intake.sleep_hours:g} hours a night"))
+    if intake.symptoms:
+        summary.append(("Reported signs", "; ".join(
+            SYMPTOM_LABELS[s] for s in SYMPTOM_LABELS if s in intake.symptoms)))
+    if intake.history:
+        summary.append(("History", "; ".join(
+            HISTORY_LABELS[h] for h in HISTORY_LABELS if h in intake.history)))
+    area_names = {code: label for code, label in AREA_LABELS.items()}
+    return {
+        "assessment": data,
+        "level": data["level"],
+        "plan": data["plan"],
+        "summary": summary,
+        "area_names": area_names,
+        "intake_json": json.dumps(intake.as_dict()),
+    }

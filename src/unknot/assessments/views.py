@@ -1,0 +1,51 @@
+"""The web assessment: the intake form and the result. Nothing is stored."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from unknot.assessments.forms import IntakeForm
+from unknot.assessments.presenters import present
+from unknot.engine import IntakeError, assess, parse_intake
+from unknot.engine.labels import CAUSE_LABELS, SYMPTOM_GROUPS, TRAUMA_LABELS
+
+
+def _form_page(request: HttpRequest, form: IntakeForm, status: int = 200) -> HttpResponse:
+    context = {
+        "form": form,
+        "cause_helps": [(code, help_text) for code, (_, help_text) in CAUSE_LABELS.items()],
+        "trauma_helps": [(code, help_text) for code, (_, help_text) in TRAUMA_LABELS.items()],
+        "symptom_groups": [(name, [code for code, _ in items]) for name, items in SYMPTOM_GROUPS],
+    }
+    return render(request, "assessments/intake.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def intake(request: HttpRequest) -> HttpResponse:
+    # The result is rendered in answer to the POST and never saved: health
+    # answers stay out of URLs, logs and the database.
+    form = IntakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        parsed = form.to_intake()
+        if parsed is not None:
+            assessment = assess(parsed)
+            return render(request, "assessments/result.html", present(assessment))
+    return _form_page(request, form, status=422 if form.is_bound else 200)
+
+
+@never_cache
+@require_POST
+def change_answers(request: HttpRequest) -> HttpResponse:
+    """Back from a result to the form with every answer still filled in."""
+    try:
+        data = json.loads(request.POST.get("intake", ""))
+        parse_intake(data)
+    except (json.JSONDecodeError, IntakeError):
+        return _form_page(request, IntakeForm(), status=400)
+    return _form_page(request, IntakeForm(initial=IntakeForm.initial_from_intake(data)))

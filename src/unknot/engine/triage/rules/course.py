@@ -1,0 +1,203 @@
+"""Pain that goes beyond the usual course of sore muscles and back pain."""
+
+from __future__ import annotations
+
+from unknot.engine.intake import ARM_AREAS, SPINAL_AREAS, Intake
+from unknot.engine.triage import sources as src
+from unknot.engine.triage.base import Level, rule
+
+HOUR_PER_DAY = 24
+# Delayed-onset muscle soreness peaks at 24-72 hours and is mostly gone within
+# 5-7 days (Cheung, Hume & Maxwell 2003). Past a week without easing, or past
+# two weeks at all, it is no longer ordinary soreness.
+SORENESS_USUAL_DAYS = 7
+SORENESS_LONGEST_DAYS = 14
+# Most acute back and neck pain improves within six weeks (NICE NG59/CKS).
+BACK_PAIN_USUAL_WEEKS = 6
+# Soreness gets worse for the first two to three days; worse after that is not
+# the usual course.
+WORSENING_ALLOWED_HOURS = 72
+# A function limit of 8+ out of 10 means most daily tasks are impossible; for
+# a day or two after a hard effort that can happen, lasting longer it needs care.
+SEVERE_FUNCTION_LIMIT = 8
+SEVERE_FUNCTION_HOURS = 48
+WORST_PAIN = 9
+# NICE NG65: suspect spondyloarthritis in back pain lasting 3 months or more,
+# starting before 45, with inflammatory features such as morning stiffness.
+INFLAMMATORY_MIN_HOURS = 3 * 30 * HOUR_PER_DAY
+INFLAMMATORY_ONSET_AGE = 45
+# BSR: polymyalgia rheumatica presents after 50 with shoulder or hip girdle
+# stiffness over 45 minutes in the morning.
+PMR_MIN_AGE = 50
+# Three or more episodes a year is recurrent pain that a physical therapist can
+# help break (NICE NG59 recommends exercise programmes for it).
+RECURRENT_EPISODES = 3
+
+
+def _spinal(intake: Intake) -> bool:
+    return not intake.area_set.isdisjoint(SPINAL_AREAS)
+
+
+@rule(
+    "soreness_not_easing", Level.SEE_CLINICIAN, src.DOMS,
+    """Muscle soreness from hard effort usually peaks within three days and fades within a
+    week. Yours has lasted longer without easing, so a doctor or physical therapist should
+    look for a strain or another cause.""",
+)
+def soreness_not_easing(intake: Intake) -> bool:
+    if intake.cause != "overexertion" or _spinal(intake):
+        return False
+    return (intake.days > SORENESS_USUAL_DAYS and intake.trend != "better") or (
+        intake.days > SORENESS_LONGEST_DAYS
+    )
+
+
+@rule(
+    "back_pain_past_six_weeks", Level.SEE_CLINICIAN, src.NG59,
+    """Most back and neck pain improves within six weeks. Yours has lasted longer, so a
+    doctor or physical therapist should assess it and plan treatment with you, such as
+    an exercise programme.""",
+)
+def back_pain_past_six_weeks(intake: Intake) -> bool:
+    return _spinal(intake) and intake.days > BACK_PAIN_USUAL_WEEKS * 7
+
+
+@rule(
+    "pain_past_six_weeks", Level.SEE_CLINICIAN, src.NG59,
+    """Pain in muscles or joints that lasts more than six weeks is beyond the usual time to
+    heal. A doctor or physical therapist should find out what keeps it going.""",
+)
+def pain_past_six_weeks(intake: Intake) -> bool:
+    return (
+        not _spinal(intake)
+        and intake.days > BACK_PAIN_USUAL_WEEKS * 7
+        and not soreness_not_easing.applies(intake)
+    )
+
+
+@rule(
+    "injury_not_easing", Level.SEE_CLINICIAN, src.OTTAWA,
+    """A sprain or knock usually starts to ease within a week or two. Yours has not, so it
+    should be examined for a tear or a small break.""",
+)
+def injury_not_easing(intake: Intake) -> bool:
+    return (
+        intake.cause == "injury"
+        and intake.days > SORENESS_LONGEST_DAYS
+        and intake.trend != "better"
+        and not pain_past_six_weeks.applies(intake)
+        and not back_pain_past_six_weeks.applies(intake)
+    )
+
+
+@rule(
+    "worsening_after_first_days", Level.SEE_CLINICIAN, src.NG59,
+    """Pain that is still getting worse after the first three days, despite looking after
+    it, is not the usual course. A doctor or physical therapist should examine it.""",
+)
+def worsening(intake: Intake) -> bool:
+    return intake.trend == "worse" and intake.onset_hours_ago > WORSENING_ALLOWED_HOURS
+
+
+@rule(
+    "severe_loss_of_function", Level.SEE_CLINICIAN, src.NG59,
+    """The pain has stopped you doing most everyday things for more than two days. A doctor
+    or physical therapist should assess it and help you with pain relief so you can move
+    again.""",
+)
+def severe_loss_of_function(intake: Intake) -> bool:
+    return (
+        intake.function_limit >= SEVERE_FUNCTION_LIMIT
+        and intake.onset_hours_ago > SEVERE_FUNCTION_HOURS
+        and intake.trend != "better"
+    )
+
+
+@rule(
+    "worst_pain", Level.SEE_CLINICIAN, src.NG59,
+    """Pain this severe is beyond what simple soreness causes. A doctor should see you in
+    the next day or two, and sooner if anything new appears.""",
+)
+def worst_pain(intake: Intake) -> bool:
+    return intake.intensity >= WORST_PAIN or (
+        intake.function_limit >= SEVERE_FUNCTION_LIMIT and intake.intensity >= SEVERE_FUNCTION_LIMIT
+        and intake.trend != "better"
+    )
+
+
+@rule(
+    "inflammatory_back_pain", Level.SEE_CLINICIAN, src.NG65,
+    """Back pain for three months or more that is stiff for over half an hour each morning
+    and eases with movement can be an inflammatory condition of the spine
+    (spondyloarthritis). Ask a doctor about a referral to a rheumatologist.""",
+)
+def inflammatory_back_pain(intake: Intake) -> bool:
+    return (
+        "morning_stiffness_over_30_min" in intake.symptoms
+        and _spinal(intake)
+        and intake.onset_hours_ago >= INFLAMMATORY_MIN_HOURS
+    )
+
+
+@rule(
+    "girdle_stiffness_over_50", Level.SEE_CLINICIAN, src.BSR_PMR,
+    """Long morning stiffness of the shoulders, neck or hips after 50 can be polymyalgia
+    rheumatica, which a blood test can show and treatment eases quickly. See a doctor in the
+    coming days; the same day if you have headaches, scalp tenderness or sight problems.""",
+)
+def girdle_stiffness_over_50(intake: Intake) -> bool:
+    return (
+        "morning_stiffness_over_30_min" in intake.symptoms
+        and intake.age >= PMR_MIN_AGE
+        and not intake.area_set.isdisjoint(ARM_AREAS | {"neck", "hip", "glutes"})
+        and intake.cause != "overexertion"
+    )
+
+
+@rule(
+    "lasting_morning_stiffness", Level.SEE_CLINICIAN, src.NG65,
+    """Stiffness that lasts over half an hour every morning, for more than six weeks, is
+    worth a doctor's check for an inflammatory cause.""",
+)
+def lasting_morning_stiffness(intake: Intake) -> bool:
+    return (
+        "morning_stiffness_over_30_min" in intake.symptoms
+        and intake.days > BACK_PAIN_USUAL_WEEKS * 7
+        and not inflammatory_back_pain.applies(intake)
+        and not girdle_stiffness_over_50.applies(intake)
+    )
+
+
+@rule(
+    "recurrent_episodes", Level.SEE_CLINICIAN, src.NG59,
+    """This keeps coming back. A physical therapist can find out why and give you a
+    strengthening programme that makes new episodes less likely.""",
+)
+def recurrent_episodes(intake: Intake) -> bool:
+    return (intake.episodes_past_year or 0) >= RECURRENT_EPISODES
+
+
+@rule(
+    "medical_condition", Level.SEE_CLINICIAN, src.NG59,
+    """You think an illness is behind the pain, so its care should be guided by a doctor
+    who knows it. Book an appointment in the coming days; the relief plan below is safe to
+    use meanwhile unless your doctor has said otherwise.""",
+)
+def medical_condition(intake: Intake) -> bool:
+    return intake.cause == "medical_condition"
+
+
+RULES = (
+    soreness_not_easing,
+    back_pain_past_six_weeks,
+    pain_past_six_weeks,
+    injury_not_easing,
+    worsening,
+    severe_loss_of_function,
+    worst_pain,
+    inflammatory_back_pain,
+    girdle_stiffness_over_50,
+    lasting_morning_stiffness,
+    recurrent_episodes,
+    medical_condition,
+)

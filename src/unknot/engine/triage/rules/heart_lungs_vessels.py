@@ -1,0 +1,136 @@
+"""Heart, lung and blood-vessel emergencies that can feel like back or shoulder pain."""
+
+from __future__ import annotations
+
+from unknot.engine.intake import Intake
+from unknot.engine.triage import sources as src
+from unknot.engine.triage.base import Level, rule
+
+# Chest-wall strain after a workout is common and a chest_pain tick alone in a
+# young person who strained the chest is still checked the same day, not
+# dismissed: heart attacks also happen in the gym (NICE CG95).
+YOUNG_ADULT_AGE = 40
+
+
+@rule(
+    "chest_pain", Level.EMERGENCY, src.CG95_CHEST,
+    """Pain, pressure or tightness in the chest can come from the heart, even when the back
+    or shoulder hurts too. Call the emergency number now; do not drive yourself.""",
+)
+def chest_pain(intake: Intake) -> bool:
+    return "chest_pain" in intake.symptoms and not chest_wall_strain.applies(intake)
+
+
+@rule(
+    "chest_wall_strain_check", Level.URGENT, src.CG95_CHEST,
+    """Chest pain after straining the chest muscles is usually the muscle, but chest pain
+    always deserves a doctor's check today. If it becomes a pressure or tightness, spreads
+    to the arm, neck or jaw, or you feel breathless, sweaty or sick, call the emergency
+    number.""",
+)
+def chest_wall_strain(intake: Intake) -> bool:
+    return (
+        "chest_pain" in intake.symptoms
+        and "chest" in intake.area_set
+        and intake.cause in ("overexertion", "injury")
+        and intake.age < YOUNG_ADULT_AGE
+        and intake.symptoms.isdisjoint({"shortness_of_breath", "pain_spreading_to_arm_or_jaw"})
+    )
+
+
+@rule(
+    "pain_spreading_to_arm_or_jaw", Level.EMERGENCY, src.CG95_CHEST,
+    """Pain that spreads to the arm, neck or jaw without a strain or injury to explain it
+    can be a heart attack, even when it started in the back or shoulder. Call the emergency
+    number now.""",
+)
+def pain_spreading(intake: Intake) -> bool:
+    return "pain_spreading_to_arm_or_jaw" in intake.symptoms and (
+        intake.cause in ("unknown", "medical_condition") or "chest_pain" in intake.symptoms
+    )
+
+
+@rule(
+    "pain_spreading_after_strain", Level.URGENT, src.CG95_CHEST,
+    """Pain spreading into the arm, neck or jaw is usually a nerve after a strain, but the
+    heart can do the same. A doctor should check you today; call the emergency number if
+    you feel chest pressure, breathlessness, sweating or sickness.""",
+)
+def pain_spreading_after_strain(intake: Intake) -> bool:
+    return "pain_spreading_to_arm_or_jaw" in intake.symptoms and not pain_spreading.applies(
+        intake
+    )
+
+
+@rule(
+    "shortness_of_breath", Level.EMERGENCY, src.NG158_VTE,
+    """Being breathless at rest or on light effort, with pain in the back, chest, shoulder
+    or leg, can mean a blood clot in the lung, a collapsed lung or a heart problem. Call the
+    emergency number now.""",
+)
+def shortness_of_breath(intake: Intake) -> bool:
+    return "shortness_of_breath" in intake.symptoms
+
+
+@rule(
+    "sudden_tearing_pain", Level.EMERGENCY, src.AORTA,
+    """Sudden, severe, tearing or ripping pain in the back or belly can be a tear in the
+    body's main artery (aorta). Call the emergency number now.""",
+)
+def sudden_tearing_pain(intake: Intake) -> bool:
+    return "sudden_tearing_pain" in intake.symptoms
+
+
+# NICE CKS (renal colic) and NG156: consider a leaking abdominal aortic
+# aneurysm in anyone over 60 with new, sudden, severe back, flank or belly pain.
+AAA_AGE = 60
+SEVERE_PAIN = 8
+SUDDEN_HOURS = 48
+TRUNK_AREAS = frozenset({"abdomen", "lower_back", "mid_back"})
+
+
+def _sudden_severe_trunk_pain(intake: Intake) -> bool:
+    return (
+        not intake.area_set.isdisjoint(TRUNK_AREAS)
+        and intake.cause in ("unknown", "medical_condition")
+        and intake.trauma == "none"
+        and intake.onset_hours_ago <= SUDDEN_HOURS
+        and intake.intensity >= SEVERE_PAIN
+    )
+
+
+@rule(
+    "sudden_severe_pain_over_60", Level.EMERGENCY, src.AAA,
+    """Sudden, severe back or belly pain with no strain or injury to explain it, after 60,
+    can come from a leaking swelling of the main artery (aortic aneurysm). Call the
+    emergency number now.""",
+)
+def sudden_severe_pain_over_60(intake: Intake) -> bool:
+    return intake.age >= AAA_AGE and _sudden_severe_trunk_pain(intake)
+
+
+@rule(
+    "sudden_severe_back_and_belly_pain", Level.URGENT, src.AAA,
+    """Sudden, severe pain in the back and belly together with no strain to explain it can
+    come from the kidneys, the pancreas or a blood vessel. See a doctor today; call the
+    emergency number if you feel faint or it gets worse.""",
+)
+def sudden_severe_back_and_belly_pain(intake: Intake) -> bool:
+    return (
+        intake.age < AAA_AGE
+        and "abdomen" in intake.area_set
+        and intake.spinal
+        and _sudden_severe_trunk_pain(intake)
+    )
+
+
+RULES = (
+    sudden_severe_pain_over_60,
+    sudden_severe_back_and_belly_pain,
+    chest_pain,
+    chest_wall_strain,
+    pain_spreading,
+    pain_spreading_after_strain,
+    shortness_of_breath,
+    sudden_tearing_pain,
+)

@@ -1,0 +1,194 @@
+"""Broken bones, torn tendons and bleeding after an injury or a strain."""
+
+from __future__ import annotations
+
+from unknot.engine.intake import LIMB_AREAS, SPINAL_AREAS, Intake
+from unknot.engine.triage import sources as src
+from unknot.engine.triage.base import Level, rule
+
+FRAGILE_BONES = frozenset({"osteoporosis", "long_term_steroids"})
+# The Canadian C-spine rule counts age 65 or over as high risk after any neck
+# injury; NICE NG59 names older age among fracture risks for back pain too.
+HIGH_RISK_AGE = 65
+# New spinal pain within six weeks in fragile bones is a possible vertebral
+# fracture, which can follow a lift, a cough or nothing at all.
+RECENT_ONSET_HOURS = 6 * 7 * 24
+STRONG_PAIN = 7
+
+
+def _spinal(intake: Intake) -> bool:
+    return not intake.area_set.isdisjoint(SPINAL_AREAS)
+
+
+@rule(
+    "major_trauma", Level.EMERGENCY, src.NG41_TRAUMA,
+    """Pain after a high-energy injury (a fall from a height, a road collision, a hard
+    sports impact) can hide a broken bone or an injured spine. Go to an emergency department
+    now; if your neck or back hurts, keep still and call the emergency number.""",
+)
+def major_trauma(intake: Intake) -> bool:
+    return intake.trauma == "major"
+
+
+@rule(
+    "visible_deformity", Level.EMERGENCY, src.OTTAWA,
+    """A part that looks bent, out of place or the wrong shape may be broken or
+    dislocated. Keep it still and go to an emergency department now.""",
+)
+def visible_deformity(intake: Intake) -> bool:
+    return "visible_deformity" in intake.symptoms
+
+
+@rule(
+    "neck_injury_over_65", Level.EMERGENCY, src.CANADIAN_CSPINE,
+    """After 65, even a simple fall can break a bone in the neck. Neck pain after a fall or
+    knock needs an emergency check and usually a scan. Keep your neck still and call the
+    emergency number.""",
+)
+def neck_injury_over_65(intake: Intake) -> bool:
+    return intake.trauma == "minor" and "neck" in intake.area_set and intake.age >= HIGH_RISK_AGE
+
+
+@rule(
+    "fragile_bone_injury", Level.URGENT, src.OSTEOPOROTIC_FRACTURE,
+    """With thin bones (osteoporosis, long-term steroid tablets, or age over 65) a fall or
+    knock can break a bone in the spine. See a doctor today for an examination and
+    possibly an X-ray.""",
+)
+def fragile_bone_injury(intake: Intake) -> bool:
+    return (
+        intake.trauma == "minor"
+        and _spinal(intake)
+        and (not intake.history.isdisjoint(FRAGILE_BONES) or intake.age >= HIGH_RISK_AGE)
+        and not neck_injury_over_65.applies(intake)
+    )
+
+
+@rule(
+    "fragility_fracture", Level.URGENT, src.OSTEOPOROTIC_FRACTURE,
+    """With thin bones (osteoporosis or long-term steroid tablets), a simple fall or knock
+    can break a bone, often the wrist, hip or shoulder, even when it looks straight. Get it
+    examined today, usually with an X-ray.""",
+)
+def fragility_fracture(intake: Intake) -> bool:
+    return (
+        intake.trauma == "minor"
+        and not intake.history.isdisjoint(FRAGILE_BONES)
+        and not _spinal(intake)
+    )
+
+
+@rule(
+    "hip_injury_over_65", Level.URGENT, src.OSTEOPOROTIC_FRACTURE,
+    """After 65, a fall onto the hip can break it even when you can still walk a little.
+    Get it examined today.""",
+)
+def hip_injury_over_65(intake: Intake) -> bool:
+    return (
+        intake.trauma == "minor"
+        and intake.age >= HIGH_RISK_AGE
+        and not intake.area_set.isdisjoint({"hip", "groin", "glutes"})
+        and intake.history.isdisjoint(FRAGILE_BONES)
+    )
+
+
+@rule(
+    "fragile_bone_new_back_pain", Level.URGENT, src.OSTEOPOROTIC_FRACTURE,
+    """With osteoporosis or long-term steroid tablets, sudden strong back pain, even after
+    just lifting or bending, can be a small break in a spine bone. See a doctor today.""",
+)
+def fragile_bone_new_back_pain(intake: Intake) -> bool:
+    return (
+        _spinal(intake)
+        and not intake.history.isdisjoint(FRAGILE_BONES)
+        and intake.trauma == "none"
+        and intake.onset_hours_ago <= RECENT_ONSET_HOURS
+        and (intake.cause in ("injury", "overexertion") or intake.intensity >= STRONG_PAIN)
+    )
+
+
+@rule(
+    "fragile_bone_back_pain", Level.SEE_CLINICIAN, src.OSTEOPOROTIC_FRACTURE,
+    """With osteoporosis or long-term steroid tablets, back pain should be checked by a
+    doctor, who may look for a small break in a spine bone.""",
+)
+def fragile_bone_back_pain(intake: Intake) -> bool:
+    return (
+        _spinal(intake)
+        and not intake.history.isdisjoint(FRAGILE_BONES)
+        and intake.trauma == "none"
+        and not fragile_bone_new_back_pain.applies(intake)
+    )
+
+
+@rule(
+    "cannot_bear_weight", Level.URGENT, src.OTTAWA,
+    """Not being able to stand or walk on it can mean a broken bone or a torn tendon or
+    ligament. Get it examined today, usually with an X-ray.""",
+)
+def cannot_bear_weight(intake: Intake) -> bool:
+    return "cannot_bear_weight" in intake.symptoms
+
+
+@rule(
+    "tendon_rupture", Level.URGENT, src.CKS_ACHILLES,
+    """A pop or snap at the moment it happened, in an arm or leg, can be a torn tendon
+    (such as the Achilles tendon above the heel, or the biceps). Torn tendons heal best when
+    treated early: get it examined today.""",
+)
+def tendon_rupture(intake: Intake) -> bool:
+    return "heard_pop" in intake.symptoms and not intake.area_set.isdisjoint(LIMB_AREAS)
+
+
+@rule(
+    "pop_in_back", Level.SEE_CLINICIAN, src.CKS_BACK,
+    """A pop or snap felt in the back or trunk when the pain started is worth having
+    examined in the coming days.""",
+)
+def pop_in_back(intake: Intake) -> bool:
+    return "heard_pop" in intake.symptoms and intake.area_set.isdisjoint(LIMB_AREAS)
+
+
+@rule(
+    "blood_thinners_and_injury", Level.URGENT, src.BLEEDING,
+    """You take medicine that thins the blood, so a knock, bruising or swelling can mean
+    bleeding into the muscle or joint that keeps going. See a doctor today; go to an
+    emergency department if the swelling grows fast or you hit your head.""",
+)
+def blood_thinners_and_injury(intake: Intake) -> bool:
+    return "blood_thinners" in intake.history and (
+        intake.trauma != "none"
+        or intake.cause == "injury"
+        or not intake.symptoms.isdisjoint({"bruising", "severe_swelling"})
+    )
+
+
+@rule(
+    "unexplained_bruising", Level.SEE_CLINICIAN, src.BLEEDING,
+    """Bruising that appeared without an injury to explain it should be checked by a
+    doctor in the coming days.""",
+)
+def unexplained_bruising(intake: Intake) -> bool:
+    return (
+        "bruising" in intake.symptoms
+        and intake.cause in ("unknown", "medical_condition")
+        and intake.trauma == "none"
+        and "blood_thinners" not in intake.history
+    )
+
+
+RULES = (
+    major_trauma,
+    visible_deformity,
+    neck_injury_over_65,
+    fragile_bone_injury,
+    fragility_fracture,
+    hip_injury_over_65,
+    fragile_bone_new_back_pain,
+    fragile_bone_back_pain,
+    cannot_bear_weight,
+    tendon_rupture,
+    pop_in_back,
+    blood_thinners_and_injury,
+    unexplained_bruising,
+)

@@ -1,0 +1,168 @@
+"""Nerves under pressure: cauda equina syndrome, cord compression, nerve root pain."""
+
+from __future__ import annotations
+
+from unknot.engine.intake import LEG_AREAS, Intake
+from unknot.engine.triage import sources as src
+from unknot.engine.triage.base import Level, rule
+
+# Sudden arm weakness that is not explained by an injury or a strain may be a
+# stroke or a torn neck artery; NICE NG128 asks for emergency assessment of any
+# sudden focal weakness. Beyond three days it is treated as a nerve problem.
+SUDDEN_WEAKNESS_HOURS = 72
+
+
+@rule(
+    "saddle_numbness", Level.EMERGENCY, src.GIRFT_CES,
+    """Numbness or tingling between the legs, around the bottom or genitals can mean
+    the nerves at the base of the spine are being squeezed (cauda equina syndrome).
+    It needs an emergency scan now: delay can leave lasting damage.""",
+)
+def saddle_numbness(intake: Intake) -> bool:
+    return "saddle_numbness" in intake.symptoms
+
+
+@rule(
+    "bladder_dysfunction", Level.EMERGENCY, src.GIRFT_CES,
+    """New trouble starting or stopping urine, or leaking, can mean the nerves that
+    control the bladder are being squeezed (cauda equina syndrome). Go to an emergency
+    department now.""",
+)
+def bladder_dysfunction(intake: Intake) -> bool:
+    return "bladder_dysfunction" in intake.symptoms
+
+
+@rule(
+    "bowel_incontinence", Level.EMERGENCY, src.GIRFT_CES,
+    """New loss of bowel control can mean the nerves at the base of the spine are being
+    squeezed (cauda equina syndrome). Go to an emergency department now.""",
+)
+def bowel_incontinence(intake: Intake) -> bool:
+    return "bowel_incontinence" in intake.symptoms
+
+
+@rule(
+    "both_legs_with_back_pain", Level.EMERGENCY, src.GIRFT_CES,
+    """Pain, numbness or weakness in both legs together with back or neck pain can mean
+    the spinal cord or the nerves at the base of the spine are being squeezed. This needs
+    an emergency assessment now.""",
+)
+def both_legs_with_back_pain(intake: Intake) -> bool:
+    return "bilateral_leg_symptoms" in intake.symptoms and (
+        intake.spinal or "leg_weakness" in intake.symptoms or not intake.area_set & LEG_AREAS
+    )
+
+
+@rule(
+    "both_legs_affected", Level.URGENT, src.CKS_BACK,
+    """Symptoms in both legs at once are not usual for a simple strain. A doctor should
+    check your nerves today.""",
+)
+def both_legs_affected(intake: Intake) -> bool:
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and not both_legs_with_back_pain.applies(intake)
+        and not both_legs_sore_after_effort.applies(intake)
+    )
+
+
+@rule(
+    "both_legs_sore_after_effort", Level.SEE_CLINICIAN, src.CKS_BACK,
+    """Both legs ache after working them hard, which is usually ordinary soreness. Because
+    you marked symptoms in both legs, have your nerves checked in the coming days if it is
+    numbness or weakness rather than ache, and at once if it spreads between the legs or
+    affects your bladder.""",
+)
+def both_legs_sore_after_effort(intake: Intake) -> bool:
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and intake.cause == "overexertion"
+        and not intake.spinal
+        and bool(intake.area_set & LEG_AREAS)
+        and intake.symptoms.isdisjoint({"leg_weakness", "leg_numbness_tingling"})
+    )
+
+
+@rule(
+    "new_leg_weakness", Level.URGENT, src.NG59,
+    """A leg or foot that has become weak (the foot slaps down, the leg gives way) means a
+    nerve is not working properly. A doctor should examine you today so that it can be
+    treated before the weakness lasts.""",
+)
+def new_leg_weakness(intake: Intake) -> bool:
+    return "leg_weakness" in intake.symptoms and "bilateral_leg_symptoms" not in intake.symptoms
+
+
+@rule(
+    "sudden_arm_weakness", Level.EMERGENCY, src.STROKE_FAST,
+    """An arm or hand that has suddenly become weak without an injury or strain to explain
+    it can be a sign of a stroke or a problem with a blood vessel in the neck. Call the
+    emergency number now.""",
+)
+def sudden_arm_weakness(intake: Intake) -> bool:
+    return (
+        "arm_weakness" in intake.symptoms
+        and intake.onset_hours_ago <= SUDDEN_WEAKNESS_HOURS
+        and intake.cause in ("unknown", "medical_condition")
+    )
+
+
+@rule(
+    "new_arm_weakness", Level.URGENT, src.CKS_NECK,
+    """An arm or hand that has become weak means a nerve or tendon is not working
+    properly. A doctor should examine you today.""",
+)
+def new_arm_weakness(intake: Intake) -> bool:
+    return "arm_weakness" in intake.symptoms and not sudden_arm_weakness.applies(intake)
+
+
+@rule(
+    "leg_numbness", Level.SEE_CLINICIAN, src.CKS_SCIATICA,
+    """Pins and needles or numbness in a leg means a nerve is irritated. It often settles,
+    but a doctor or physical therapist should check your nerves in the coming days. If the
+    leg becomes weak, or numbness spreads between the legs, get help at once.""",
+)
+def leg_numbness(intake: Intake) -> bool:
+    return "leg_numbness_tingling" in intake.symptoms
+
+
+@rule(
+    "arm_numbness", Level.SEE_CLINICIAN, src.CKS_NECK,
+    """Pins and needles or numbness in an arm means a nerve is irritated, often in the
+    neck. A doctor or physical therapist should check it in the coming days. If the arm
+    becomes weak, get help the same day.""",
+)
+def arm_numbness(intake: Intake) -> bool:
+    return "arm_numbness_tingling" in intake.symptoms
+
+
+# Sciatica usually settles within weeks (NICE CKS), but severe or worsening leg
+# pain should be examined rather than waited out.
+SEVERE_SCIATICA_INTENSITY = 8
+
+
+@rule(
+    "sciatica_not_settling", Level.SEE_CLINICIAN, src.CKS_SCIATICA,
+    """Pain shooting down the leg that is severe or getting worse should be examined by a
+    doctor or physical therapist, who can check the nerve and help with the pain.""",
+)
+def sciatica_not_settling(intake: Intake) -> bool:
+    return "leg_pain_below_knee" in intake.symptoms and (
+        intake.trend == "worse" or intake.intensity >= SEVERE_SCIATICA_INTENSITY
+    )
+
+
+RULES = (
+    saddle_numbness,
+    bladder_dysfunction,
+    bowel_incontinence,
+    both_legs_with_back_pain,
+    both_legs_affected,
+    both_legs_sore_after_effort,
+    new_leg_weakness,
+    sudden_arm_weakness,
+    new_arm_weakness,
+    leg_numbness,
+    arm_numbness,
+    sciatica_not_settling,
+)

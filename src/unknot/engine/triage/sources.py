@@ -1,0 +1,144 @@
+"""The guidelines and papers the triage rules rest on."""
+
+from __future__ import annotations
+
+from unknot.engine.triage.base import Source
+
+NG59 = Source(
+    "NICE NG59",
+    "NICE guideline NG59: Low back pain and sciatica in over 16s (2016, updated 2020)",
+    "https://www.nice.org.uk/guidance/ng59",
+)
+CKS_BACK = Source(
+    "NICE CKS: low back pain",
+    "NICE Clinical Knowledge Summary: Back pain - low (without radiculopathy), red flags",
+    "https://cks.nice.org.uk/topics/back-pain-low-without-radiculopathy/",
+)
+CKS_SCIATICA = Source(
+    "NICE CKS: sciatica",
+    "NICE Clinical Knowledge Summary: Sciatica (lumbar radiculopathy)",
+    "https://cks.nice.org.uk/topics/sciatica-lumbar-radiculopathy/",
+)
+CKS_NECK = Source(
+    "NICE CKS: neck pain",
+    "NICE Clinical Knowledge Summary: Neck pain - cervical radiculopathy and red flags",
+    "https://cks.nice.org.uk/topics/neck-pain-cervical-radiculopathy/",
+)
+GIRFT_CES = Source(
+    "GIRFT national CES pathway",
+    "Getting It Right First Time: National suspected cauda equina syndrome pathway (2023)",
+    "https://gettingitrightfirsttime.co.uk/",
+)
+NG234 = Source(
+    "NICE NG234",
+    "NICE guideline NG234: Spinal metastases and metastatic spinal cord compression (2023)",
+    "https://www.nice.org.uk/guidance/ng234",
+)
+NG51 = Source(
+    "NICE NG51",
+    "NICE guideline NG51: Suspected sepsis: recognition, diagnosis and early management",
+    "https://www.nice.org.uk/guidance/ng51",
+)
+CKS_SPINAL_INFECTION = Source(
+    "NICE CKS: back pain red flags (infection)",
+    "NICE CKS low back pain: suspect spinal infection with fever, IV drug use, "
+    "immunosuppression or recent infection",
+    "https://cks.nice.org.uk/topics/back-pain-low-without-radiculopathy/",
+)
+CANADIAN_CSPINE = Source(
+    "Canadian C-spine rule",
+    "Stiell et al. 2001, JAMA: The Canadian C-spine rule for radiography in alert and stable "
+    "trauma patients",
+    "https://doi.org/10.1001/jama.286.15.1841",
+)
+NG41_TRAUMA = Source(
+    "NICE NG41",
+    "NICE guideline NG41: Spinal injury: assessment and initial management (2016)",
+    "https://www.nice.org.uk/guidance/ng41",
+)
+OSTEOPOROTIC_FRACTURE = Source(
+    "NICE CKS: osteoporosis",
+    "NICE CKS: Osteoporosis - prevention of fragility fractures; vertebral fracture after "
+    "minimal trauma",
+    "https://cks.nice.org.uk/topics/osteoporosis-prevention-of-fragility-fractures/",
+)
+OTTAWA = Source(
+    "Ottawa ankle and knee rules",
+    "Stiell et al. 1992/1995: Ottawa ankle rules and Ottawa knee rule (inability to bear "
+    "weight after injury)",
+    "https://doi.org/10.1001/jama.1993.03500080061032",
+)
+RHABDO = Source(
+    "Exertional rhabdomyolysis (Torres 2015; CHAMP 2020)",
+    "Torres et al. 2015, Ochsner J: Rhabdomyolysis: pathogenesis, diagnosis, and treatment; "
+    "CHAMP/USU 2020 clinical practice guideline for exertional rhabdomyolysis",
+    "https://pubmed.ncbi.nlm.nih.gov/25829877/",
+)
+BOAST_COMPARTMENT = Source(
+    "BOAST compartment syndrome",
+    "British Orthopaedic Association Standard for Trauma 10: Diagnosis and management of "
+    "compartment syndrome of the limbs (2016)",
+    "https://www.boa.ac.uk/standards-guidance/boasts.html",
+)
+CKS_ACHILLES = Source(
+    "NICE CKS: Achilles tendon rupture",
+    "NICE CKS: Achilles tendinopathy and rupture: suspected rupture needs same-day assessment",
+    "https://cks.nice.org.uk/topics/achilles-tendinopathy/",
+)
+CG95_CHEST = Source(
+    "NICE CG95",
+    "NICE guideline CG95: Recent-onset chest pain of suspected cardiac origin",
+    "https://www.nice.org.uk/guidance/cg95",
+)
+AORTA = Source(
+    "Aortic dissection (ESC 2024; RCEM)",
+    "ESC 2024 guidelines for peripheral arterial and aortic diseases; RCEM safety "
+    "flash: aortic dissection presenting as back pain",
+    "https://www.escardio.org/Guidelines",
+)
+NG158_VTE = Source(
+    "NICE NG158",
+    "NICE guideline NG158: Venous thromboembolic diseases: diagnosis, management and "
+    "thrombophilia testing",
+    "https://www.nice.org.uk/guidance/ng158",
+)
+NG232_HEAD = Source(
+    "NICE NG232",
+    "NICE guideline NG232: Head injury: assessment and early management (2023) - "
+    "anticoagulants and injury",
+    "https://www.nice.org.uk/guidance/ng232",
+)
+NG65 = Source(
+    "NICE NG65",
+    "NICE guideline NG65: Spondyloarthritis in over 16s: diagnosis and management",
+    "https://www.nice.org.uk/guidance/ng65",
+)
+BSR_PMR = Source(
+    "BSR polymyalgia rheumatica",
+    "British Society for Rheumatology guideline for polymyalgia rheumatica (2024)",
+    "https://www.rheumatology.org.uk/practice-quality/guidelines",
+)
+DOMS = Source(
+    "Cheung, Hume & Maxwell 2003",
+    "Cheung, Hume & Maxwell 2003, Sports Med: Delayed onset muscle soreness - treatment "
+    "strategies and performance factors (soreness peaks at 24-72 hours, eases within 5-7 days)",
+    "https://doi.org/10.2165/00007256-200333020-00005",
+)
+STROKE_FAST = Source(
+    "NICE NG128",
+    "NICE guideline NG128: Stroke and transient ischaemic attack in over 16s - sudden "
+    "weakness needs emergency assessment",
+    "https://www.nice.org.uk/guidance/ng128",
+)
+BLEEDING = Source(
+    "NICE CKS: anticoagulation",
+    "NICE CKS: Anticoagulation - oral: bleeding is the main risk; swelling or bruising after "
+    "injury needs assessment",
+    "https://cks.nice.org.uk/topics/anticoagulation-oral/",
+)
+AAA = Source(
+    "NICE NG156",
+    "NICE guideline NG156: Abdominal aortic aneurysm: diagnosis and management (2020); NICE "
+    "CKS renal colic: consider a leaking aneurysm in people over 60",
+    "https://www.nice.org.uk/guidance/ng156",
+)
