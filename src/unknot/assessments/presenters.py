@@ -45,7 +45,14 @@ def present(assessment: Assessment) -> dict[str, Any]:
         summary.append(("History", "; ".join(
             HISTORY_LABELS[h] for h in HISTORY_LABELS if h in intake.history)))
     area_names = {code: label for code, label in AREA_LABELS.items()}
+    # Findings below the overall level carry their own, milder advice ("see a
+    # doctor in the coming days"); shown beside an emergency they would read as
+    # a contradiction, so they are set apart as "also noted".
+    main_reasons = [r for r in data["reasons"] if r["level"] == data["level"]]
+    other_reasons = [r for r in data["reasons"] if r["level"] != data["level"]]
     return {
+        "main_reasons": main_reasons,
+        "other_reasons": other_reasons,
         "assessment": data,
         "level": data["level"],
         "plan": data["plan"],
