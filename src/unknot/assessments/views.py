@@ -30,7 +30,7 @@ def _form_page(request: HttpRequest, form: IntakeForm, status: int = 200) -> Htt
 def intake(request: HttpRequest) -> HttpResponse:
     # The result is rendered in answer to the POST and never saved: health
     # answers stay out of URLs, logs and the database.
-    form = IntakeForm(request.POST or None)
+    form = IntakeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         parsed = form.to_intake()
         if parsed is not None:

@@ -71,6 +71,6 @@ def assess_data(data: object) -> dict[str, Any]:
 
 
 __all__ = [
-    "ENGINE_VERSION", "Assessment", "FieldError", "Intake", "IntakeError", "Level", "assess", "assess_data",
-    "parse_intake",
+    "ENGINE_VERSION", "Assessment", "FieldError", "Intake", "IntakeError", "Level", "assess",
+    "assess_data", "parse_intake",
 ]

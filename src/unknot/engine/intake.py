@@ -39,7 +39,9 @@ ARM_AREAS = frozenset({"shoulder", "upper_arm", "forearm_wrist"})
 LIMB_AREAS = LEG_AREAS | ARM_AREAS
 # Where acute compartment syndrome happens: closed fascial compartments of the
 # limbs (BOAST 2016: lower leg and forearm most often, thigh and upper arm too).
-COMPARTMENT_AREAS = frozenset({"forearm_wrist", "upper_arm", "front_thigh", "back_thigh", "calf", "shin"})
+COMPARTMENT_AREAS = frozenset(
+    {"forearm_wrist", "upper_arm", "front_thigh", "back_thigh", "calf", "shin"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +164,7 @@ def _compile_property(spec: Mapping[str, Any]) -> Check:
         wanted = _describe_range(spec, unit)
 
         def check_number(name: str, value: object) -> str | None:
-            if not is_ok(value) or not (low <= value <= high):  # type: ignore[operator]
+            if not is_ok(value) or not (low <= value <= high):
                 return f"must be {wanted} (got {_show(value)})"
             return None
 

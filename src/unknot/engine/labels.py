@@ -78,7 +78,8 @@ SYMPTOM_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Whole body", (
         ("fever_or_chills", "Fever, shivering, feeling hot and cold"),
         ("unexplained_weight_loss", "Losing weight without trying"),
-        ("constant_night_pain", "Pain that does not ease with rest or any position, worst at night"),
+        ("constant_night_pain",
+         "Pain that does not ease with rest or any position, worst at night"),
         ("morning_stiffness_over_30_min", "Stiff for more than half an hour after getting up"),
     )),
 )

@@ -27,4 +27,5 @@ class Command(BaseCommand):
             "--bind", bind, "--workers", str(options["workers"]),
             "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
         ]
-        os.execv(sys.executable, argv)  # replace this process: signals reach gunicorn
+        # Replace this process so that signals (Ctrl+C, SIGTERM) reach gunicorn.
+        os.execv(sys.executable, argv)  # noqa: S606

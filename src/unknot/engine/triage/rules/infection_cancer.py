@@ -6,7 +6,9 @@ from unknot.engine.intake import SPINAL_AREAS, THORACIC_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
 
-INFECTION_RISKS = frozenset({"iv_drug_use", "immunosuppressed", "recent_infection", "spinal_surgery"})
+INFECTION_RISKS = frozenset(
+    {"iv_drug_use", "immunosuppressed", "recent_infection", "spinal_surgery"}
+)
 NEURO_DEFICITS = frozenset(
     {"leg_weakness", "arm_weakness", "bilateral_leg_symptoms", "saddle_numbness",
      "bladder_dysfunction", "bowel_incontinence", "severe_muscle_weakness"}

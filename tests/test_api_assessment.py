@@ -1,0 +1,74 @@
+"""POST /api/v1/assessments and the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jsonschema
+from django.test import Client
+
+from unknot.api.schemas import ASSESSMENT_SCHEMA, ERROR_SCHEMA
+from unknot.engine.intake import SCHEMA
+
+GOOD: dict[str, Any] = {"age": 41, "areas": ["calf"], "cause": "overexertion",
+                        "onset_hours_ago": 50, "intensity": 4, "trend": "better",
+                        "function_limit": 2}
+
+
+def post(client: Client, body: Any) -> Any:
+    return client.post("/api/v1/assessments", data=body, content_type="application/json")
+
+
+def test_a_valid_intake_gets_an_assessment_matching_the_documented_schema(
+    client: Client,
+) -> None:
+    response = post(client, GOOD)
+    assert response.status_code == 200
+    jsonschema.validate(response.json(), ASSESSMENT_SCHEMA)
+    assert response.json()["level"] == "self_care"
+
+
+def test_an_invalid_intake_gets_422_naming_the_field(client: Client) -> None:
+    response = post(client, {**GOOD, "intensity": 14})
+    assert response.status_code == 422
+    body = response.json()
+    jsonschema.validate(body, ERROR_SCHEMA)
+    assert body["errors"] == [{"field": "intensity",
+                               "message": "must be a whole number from 0 to 10 (got 14)"}]
+
+
+def test_a_body_that_is_not_json_gets_422(client: Client) -> None:
+    response = client.post("/api/v1/assessments", data=b"{nope",
+                           content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "(body)"
+
+
+def test_the_api_needs_no_account_and_no_csrf_token() -> None:
+    strict = Client(enforce_csrf_checks=True)
+    assert post(strict, GOOD).status_code == 200
+
+
+def test_only_post_is_allowed_on_assessments(client: Client) -> None:
+    assert client.get("/api/v1/assessments").status_code == 405
+
+
+def test_the_openapi_document_describes_the_contract(client: Client) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    operation = document["paths"]["/api/v1/assessments"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body["required"] == SCHEMA["required"]
+    assert body["properties"]["symptoms"] == SCHEMA["properties"]["symptoms"]
+    assert set(operation["responses"]) >= {"200", "422"}
+
+
+def test_the_openapi_document_is_valid_openapi(client: Client) -> None:
+    from openapi_spec_validator import validate
+
+    validate(client.get("/api/v1/openapi.json").json())
+
+
+def test_the_docs_page_loads_its_scripts_from_this_site(client: Client) -> None:
+    page = client.get("/api/v1/docs").content.decode()
+    assert "swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower()

@@ -1,0 +1,239 @@
+"""Every triage rule, table-driven: the case that fires it and the near miss that does not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from unknot.engine.intake import parse_intake
+from unknot.engine.triage import RULES, Level, triage
+
+BASE: dict[str, Any] = {
+    "age": 35, "areas": ["lower_back"], "cause": "overexertion", "onset_hours_ago": 48,
+    "intensity": 5, "trend": "same", "function_limit": 3,
+}
+
+
+def findings(**changes: Any) -> tuple[Level, set[str]]:
+    result = triage(parse_intake({**BASE, **changes}))
+    return result.level, {rule.code for rule in result.findings}
+
+
+E, U, C, S = Level.EMERGENCY, Level.URGENT, Level.SEE_CLINICIAN, Level.SELF_CARE
+
+FIRES = [
+    # rule code, intake changes, level it must reach
+    ("saddle_numbness", {"symptoms": ["saddle_numbness"]}, E),
+    ("bladder_dysfunction", {"symptoms": ["bladder_dysfunction"]}, E),
+    ("bowel_incontinence", {"symptoms": ["bowel_incontinence"]}, E),
+    ("both_legs_with_back_pain", {"symptoms": ["bilateral_leg_symptoms"]}, E),
+    ("both_legs_affected", {"areas": ["calf"], "cause": "unknown",
+                            "symptoms": ["bilateral_leg_symptoms"]}, U),
+    ("both_legs_sore_after_effort", {"areas": ["front_thigh"],
+                                     "symptoms": ["bilateral_leg_symptoms"]}, C),
+    ("new_leg_weakness", {"symptoms": ["leg_weakness"]}, U),
+    ("sudden_arm_weakness", {"areas": ["neck"], "cause": "unknown", "onset_hours_ago": 3,
+                             "symptoms": ["arm_weakness"]}, E),
+    ("new_arm_weakness", {"areas": ["shoulder"], "cause": "injury",
+                          "symptoms": ["arm_weakness"]}, U),
+    ("leg_numbness", {"symptoms": ["leg_numbness_tingling"]}, C),
+    ("arm_numbness", {"areas": ["neck"], "symptoms": ["arm_numbness_tingling"]}, C),
+    ("sciatica_not_settling", {"symptoms": ["leg_pain_below_knee"], "intensity": 8}, C),
+    ("sudden_severe_pain_over_60", {"age": 72, "cause": "unknown", "onset_hours_ago": 2,
+                                    "intensity": 9}, E),
+    ("sudden_severe_back_and_belly_pain", {"areas": ["lower_back", "abdomen"],
+                                           "cause": "unknown", "onset_hours_ago": 3,
+                                           "intensity": 8}, U),
+    ("chest_pain", {"areas": ["upper_back"], "symptoms": ["chest_pain"]}, E),
+    ("chest_wall_strain_check", {"age": 25, "areas": ["chest"],
+                                 "symptoms": ["chest_pain"]}, U),
+    ("pain_spreading_to_arm_or_jaw", {"areas": ["shoulder"], "cause": "unknown",
+                                      "symptoms": ["pain_spreading_to_arm_or_jaw"]}, E),
+    ("pain_spreading_after_strain", {"areas": ["neck"],
+                                     "symptoms": ["pain_spreading_to_arm_or_jaw"]}, U),
+    ("shortness_of_breath", {"areas": ["calf"], "symptoms": ["shortness_of_breath"]}, E),
+    ("sudden_tearing_pain", {"symptoms": ["sudden_tearing_pain"]}, E),
+    ("fever_with_weak_immunity", {"areas": ["calf"], "symptoms": ["fever_or_chills"],
+                                  "history": ["immunosuppressed"]}, E),
+    ("fever_with_pain", {"symptoms": ["fever_or_chills"]}, U),
+    ("spinal_infection_risk", {"trend": "worse", "history": ["iv_drug_use"]}, U),
+    ("spinal_pain_with_infection_risk", {"history": ["spinal_surgery"]}, C),
+    ("cancer_with_nerve_signs", {"history": ["cancer"], "symptoms": ["leg_weakness"]}, E),
+    ("spinal_pain_after_cancer", {"cause": "unknown", "history": ["cancer"]}, U),
+    ("strain_after_cancer", {"history": ["cancer"]}, C),
+    ("night_pain_and_weight_loss", {"areas": ["hip"],
+                                    "symptoms": ["constant_night_pain",
+                                                 "unexplained_weight_loss"]}, U),
+    ("unexplained_weight_loss", {"symptoms": ["unexplained_weight_loss"]}, C),
+    ("constant_night_pain", {"symptoms": ["constant_night_pain"]}, C),
+    ("thoracic_pain_over_50", {"age": 55, "areas": ["mid_back"], "cause": "unknown"}, C),
+    ("major_trauma", {"cause": "injury", "trauma": "major"}, E),
+    ("visible_deformity", {"areas": ["forearm_wrist"], "symptoms": ["visible_deformity"]}, E),
+    ("neck_injury_over_65", {"age": 70, "areas": ["neck"], "cause": "injury",
+                             "trauma": "minor"}, E),
+    ("fragile_bone_injury", {"cause": "injury", "trauma": "minor",
+                             "history": ["osteoporosis"]}, U),
+    ("fragility_fracture", {"areas": ["forearm_wrist"], "cause": "injury", "trauma": "minor",
+                            "history": ["long_term_steroids"]}, U),
+    ("hip_injury_over_65", {"age": 80, "areas": ["hip"], "cause": "injury",
+                            "trauma": "minor"}, U),
+    ("fragile_bone_new_back_pain", {"history": ["osteoporosis"]}, U),
+    ("fragile_bone_back_pain", {"cause": "unknown", "intensity": 4, "onset_hours_ago": 2000,
+                                "history": ["osteoporosis"]}, C),
+    ("cannot_bear_weight", {"areas": ["ankle_foot"], "cause": "injury",
+                            "symptoms": ["cannot_bear_weight"]}, U),
+    ("tendon_rupture", {"areas": ["calf"], "cause": "injury", "symptoms": ["heard_pop"]}, U),
+    ("pop_in_back", {"symptoms": ["heard_pop"]}, C),
+    ("blood_thinners_and_injury", {"areas": ["knee"], "cause": "injury", "trauma": "minor",
+                                   "history": ["blood_thinners"]}, U),
+    ("unexplained_bruising", {"areas": ["front_thigh"], "cause": "unknown",
+                              "symptoms": ["bruising"]}, C),
+    ("dark_urine", {"areas": ["front_thigh"], "symptoms": ["dark_urine"]}, E),
+    ("compartment_syndrome", {"areas": ["shin"], "symptoms": ["pain_out_of_proportion"]}, E),
+    ("pain_out_of_proportion", {"symptoms": ["pain_out_of_proportion"]}, U),
+    ("swelling_and_weakness_after_exercise", {"areas": ["front_thigh"],
+                                              "symptoms": ["severe_swelling",
+                                                           "severe_muscle_weakness"]}, E),
+    ("severe_muscle_weakness", {"areas": ["front_thigh"],
+                                "symptoms": ["severe_muscle_weakness"]}, U),
+    ("severe_swelling", {"areas": ["calf"], "symptoms": ["severe_swelling"]}, U),
+    ("soreness_not_easing", {"areas": ["back_thigh"], "onset_hours_ago": 200}, C),
+    ("back_pain_past_six_weeks", {"onset_hours_ago": 1100, "trend": "better"}, C),
+    ("pain_past_six_weeks", {"areas": ["knee"], "cause": "unknown",
+                             "onset_hours_ago": 1100}, C),
+    ("injury_not_easing", {"areas": ["ankle_foot"], "cause": "injury",
+                           "onset_hours_ago": 400}, C),
+    ("worsening_after_first_days", {"trend": "worse", "onset_hours_ago": 100}, C),
+    ("severe_loss_of_function", {"function_limit": 8, "onset_hours_ago": 60}, C),
+    ("worst_pain", {"intensity": 9, "onset_hours_ago": 10}, C),
+    ("inflammatory_back_pain", {"age": 28, "cause": "unknown", "onset_hours_ago": 3000,
+                                "symptoms": ["morning_stiffness_over_30_min"]}, C),
+    ("girdle_stiffness_over_50", {"age": 68, "areas": ["shoulder"], "cause": "unknown",
+                                  "symptoms": ["morning_stiffness_over_30_min"]}, C),
+    ("lasting_morning_stiffness", {"areas": ["knee"], "cause": "unknown",
+                                   "onset_hours_ago": 1500,
+                                   "symptoms": ["morning_stiffness_over_30_min"]}, C),
+    ("recurrent_episodes", {"episodes_past_year": 3}, C),
+    ("medical_condition", {"cause": "medical_condition"}, C),
+]
+
+NEAR_MISSES = [
+    # rule code, intake changes where it must stay silent
+    ("both_legs_with_back_pain", {"areas": ["front_thigh"],
+                                  "symptoms": ["bilateral_leg_symptoms"]}),
+    ("sudden_arm_weakness", {"areas": ["shoulder"], "cause": "injury",
+                             "symptoms": ["arm_weakness"]}),
+    ("sudden_arm_weakness", {"areas": ["neck"], "cause": "unknown", "onset_hours_ago": 200,
+                             "symptoms": ["arm_weakness"]}),
+    ("sciatica_not_settling", {"symptoms": ["leg_pain_below_knee"], "trend": "better"}),
+    ("sudden_severe_pain_over_60", {"age": 72, "cause": "overexertion", "onset_hours_ago": 2,
+                                    "intensity": 9}),
+    ("sudden_severe_pain_over_60", {"age": 72, "cause": "unknown", "onset_hours_ago": 2,
+                                    "intensity": 5}),
+    ("chest_pain", {"age": 25, "areas": ["chest"], "symptoms": ["chest_pain"]}),
+    ("fever_with_weak_immunity", {"symptoms": ["fever_or_chills"]}),
+    ("spinal_pain_with_infection_risk", {"areas": ["calf"], "history": ["iv_drug_use"]}),
+    ("spinal_pain_after_cancer", {"history": ["cancer"]}),
+    ("strain_after_cancer", {"areas": ["calf"], "history": ["cancer"]}),
+    ("thoracic_pain_over_50", {"age": 55, "areas": ["mid_back"]}),
+    ("thoracic_pain_over_50", {"age": 45, "areas": ["mid_back"], "cause": "unknown"}),
+    ("neck_injury_over_65", {"age": 50, "areas": ["neck"], "cause": "injury",
+                             "trauma": "minor"}),
+    ("fragile_bone_injury", {"cause": "injury", "trauma": "minor"}),
+    ("fragile_bone_new_back_pain", {"areas": ["calf"], "history": ["osteoporosis"]}),
+    ("tendon_rupture", {"symptoms": ["heard_pop"]}),
+    ("blood_thinners_and_injury", {"history": ["blood_thinners"]}),
+    ("unexplained_bruising", {"cause": "injury", "trauma": "minor", "symptoms": ["bruising"]}),
+    ("compartment_syndrome", {"symptoms": ["pain_out_of_proportion"]}),
+    ("soreness_not_easing", {"areas": ["back_thigh"], "onset_hours_ago": 200,
+                             "trend": "better"}),
+    ("soreness_not_easing", {"areas": ["back_thigh"], "onset_hours_ago": 120}),
+    ("back_pain_past_six_weeks", {"onset_hours_ago": 900}),
+    ("worsening_after_first_days", {"trend": "worse", "onset_hours_ago": 48}),
+    ("severe_loss_of_function", {"function_limit": 8, "onset_hours_ago": 30}),
+    ("severe_loss_of_function", {"function_limit": 8, "onset_hours_ago": 100,
+                                 "trend": "better"}),
+    ("inflammatory_back_pain", {"onset_hours_ago": 300,
+                                "symptoms": ["morning_stiffness_over_30_min"]}),
+    ("girdle_stiffness_over_50", {"age": 40, "areas": ["shoulder"], "cause": "unknown",
+                                  "symptoms": ["morning_stiffness_over_30_min"]}),
+    ("recurrent_episodes", {"episodes_past_year": 2}),
+]
+
+
+@pytest.mark.parametrize(("code", "changes", "level"), FIRES, ids=[f[0] for f in FIRES])
+def test_rule_fires_and_sets_at_least_its_level(
+    code: str, changes: dict[str, Any], level: Level
+) -> None:
+    found_level, codes = findings(**changes)
+    assert code in codes
+    assert found_level == level
+
+
+@pytest.mark.parametrize(("code", "changes"), NEAR_MISSES, ids=[n[0] for n in NEAR_MISSES])
+def test_rule_stays_silent_for_its_near_miss(code: str, changes: dict[str, Any]) -> None:
+    assert code not in findings(**changes)[1]
+
+
+def test_every_rule_has_a_case_that_fires_it() -> None:
+    assert {r.code for r in RULES} == {code for code, _, _ in FIRES}
+
+
+def test_rule_codes_are_unique() -> None:
+    codes = [r.code for r in RULES]
+    assert len(codes) == len(set(codes))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_every_rule_speaks_plain_words_and_names_a_source(rule: Any) -> None:
+    assert rule.message.endswith(".")
+    assert 40 < len(rule.message) < 500
+    assert rule.source.short and rule.source.url.startswith("https://")
+
+
+def test_ordinary_soreness_raises_nothing() -> None:
+    assert findings() == (S, set())
+
+
+def test_the_highest_finding_wins_and_every_finding_is_kept() -> None:
+    level, codes = findings(symptoms=["saddle_numbness", "leg_numbness_tingling"],
+                            episodes_past_year=4)
+    assert level == E
+    assert {"saddle_numbness", "leg_numbness", "recurrent_episodes"} <= codes
+
+
+def test_findings_are_listed_most_serious_first() -> None:
+    result = triage(parse_intake({**BASE, "episodes_past_year": 5,
+                                  "symptoms": ["fever_or_chills", "dark_urine"]}))
+    levels = [rule.level for rule in result.findings]
+    assert levels == sorted(levels, reverse=True)
+    assert result.findings[0].code == "dark_urine"
+
+
+@pytest.mark.parametrize(
+    "symptom",
+    ["saddle_numbness", "bladder_dysfunction", "bowel_incontinence", "chest_pain",
+     "shortness_of_breath", "sudden_tearing_pain", "dark_urine", "visible_deformity"],
+)
+@pytest.mark.parametrize("area", ["lower_back", "calf", "shoulder", "neck"])
+def test_an_emergency_sign_is_never_played_down_wherever_it_hurts(
+    symptom: str, area: str
+) -> None:
+    level, _ = findings(areas=[area], age=45, cause="unknown", symptoms=[symptom])
+    assert level == E
+
+
+@pytest.mark.parametrize(
+    "symptom",
+    ["leg_weakness", "arm_weakness", "fever_or_chills", "cannot_bear_weight",
+     "severe_swelling", "severe_muscle_weakness", "pain_out_of_proportion", "heard_pop",
+     "bilateral_leg_symptoms", "pain_spreading_to_arm_or_jaw"],
+)
+@pytest.mark.parametrize("area", ["lower_back", "calf", "shoulder", "forearm_wrist"])
+@pytest.mark.parametrize("cause", ["overexertion", "injury", "unknown"])
+def test_a_red_flag_always_means_a_doctor_at_least_in_the_coming_days(
+    symptom: str, area: str, cause: str
+) -> None:
+    level, _ = findings(areas=[area], cause=cause, symptoms=[symptom])
+    assert level >= C
