@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from django.http import HttpRequest, JsonResponse
+import orjson
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 
 from unknot.api.schemas import (
@@ -56,13 +57,15 @@ def unprocessable(errors: list[FieldError]) -> JsonResponse:
         },
     },
 )
-def create_assessment(request: HttpRequest) -> JsonResponse:
+def create_assessment(request: HttpRequest) -> HttpResponse:
     try:
         data = json.loads(request.body)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         return unprocessable([FieldError("(body)", f"is not valid JSON: {error}")])
     try:
-        return JsonResponse(assess_data(data))
+        # orjson encodes the ~20 KB answer several times faster than the
+        # standard library, which is most of this endpoint's own cost.
+        return HttpResponse(orjson.dumps(assess_data(data)), content_type="application/json")
     except IntakeError as error:
         return unprocessable(error.errors)
 

@@ -7,6 +7,7 @@ the pain is, and how the person sleeps.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from unknot.engine.content import Massage, Movement, Strengthening, as_dict, library
@@ -25,6 +26,10 @@ STRENGTH_PER_PHASE = 3
 # After an injury, massage and heat wait for 48-72 hours while bleeding in the
 # tissue settles (the NHS "HARM" advice for sprains and strains).
 FRESH_INJURY_HOURS = 72
+# Each part of the plan is a pure function of a few explicit inputs, so it is
+# built once per combination and shared (read-only) after that: the
+# signatures are the cache keys, and cannot drift from what the code reads.
+PLAN_CACHE_SIZE = 4096
 
 STAGE_TEXT = {
     "early": (
@@ -101,19 +106,20 @@ def _pick_covering(
     return chosen
 
 
-def _movement(intake: Intake, stage: str) -> list[dict[str, Any]]:
+@lru_cache(maxsize=PLAN_CACHE_SIZE)
+def _movement(areas: tuple[str, ...], stage: str) -> list[dict[str, Any]]:
     lib = library()
     moves: list[Movement] = _pick_covering(
-        lib.movement, intake.areas, MOVES_PER_AREA, lambda m: stage in m.stages
+        lib.movement, areas, MOVES_PER_AREA, lambda m: stage in m.stages
     )
     # Trim to a routine a person will actually do, keeping one move per area.
     if len(moves) > MAX_MOVES:
-        essential = _pick_covering(tuple(moves), intake.areas, 1, lambda m: True)
+        essential = _pick_covering(tuple(moves), areas, 1, lambda m: True)
         extra = [m for m in moves if m not in essential]
         moves = essential + extra[: max(0, MAX_MOVES - len(essential))]
     routine = [as_dict(m) for m in moves]
     dose, steps = WALKING[stage]
-    walked = [a for a in intake.areas if a in LEG_AREAS or a in SPINAL_AREAS or a == "abdomen"]
+    walked = [a for a in areas if a in LEG_AREAS or a in SPINAL_AREAS or a == "abdomen"]
     routine.append({
         "id": f"walking-{stage}",
         "name": "Walking",
@@ -130,7 +136,10 @@ def _movement(intake: Intake, stage: str) -> list[dict[str, Any]]:
     return routine
 
 
-def _massage(intake: Intake) -> tuple[list[dict[str, Any]], list[str]]:
+@lru_cache(maxsize=PLAN_CACHE_SIZE)
+def _massage(
+    areas: tuple[str, ...], fresh_injury: bool, bruising: bool, gentle_only: bool
+) -> tuple[list[dict[str, Any]], list[str]]:
     lib = library()
     notes = [
         "Never massage over a fresh bruise, an open wound, a hot, red or hugely swollen area, "
@@ -138,19 +147,17 @@ def _massage(intake: Intake) -> tuple[list[dict[str, Any]], list[str]]:
         "Pressure should feel like a 'good hurt' of no more than 5 out of 10; stop if it "
         "causes sharp pain, numbness or tingling.",
     ]
-    fresh_injury = intake.cause == "injury" and intake.onset_hours_ago < FRESH_INJURY_HOURS
-    if fresh_injury or "bruising" in intake.symptoms:
+    if fresh_injury or bruising:
         notes.insert(0, "Wait at least 2 to 3 days after an injury, and until bruising fades, "
                         "before massaging the injured area: massage can make the bleeding "
                         "inside worse.")
         return [], notes
-    gentle_only = "blood_thinners" in intake.history
     if gentle_only:
         notes.insert(0, "Because you take blood thinners, use only gentle massage with your "
                         "hands: no massage guns, rollers or deep pressure, which can cause "
                         "bleeding into the muscle.")
     techniques: list[Massage] = _pick_covering(
-        lib.massage, intake.areas, 1,
+        lib.massage, areas, 1,
         (lambda m: m.tool == "hands") if gentle_only else (lambda m: True),
     )
     if gentle_only:
@@ -158,14 +165,15 @@ def _massage(intake: Intake) -> tuple[list[dict[str, Any]], list[str]]:
     return [as_dict(m) for m in techniques], notes
 
 
-def _sleep(intake: Intake) -> dict[str, Any]:
+@lru_cache(maxsize=PLAN_CACHE_SIZE)
+def _sleep(areas: frozenset[str], sleep_hours: float | None) -> dict[str, Any]:
     guide = library().sleep
     low, high = guide.target_hours
-    short = intake.sleep_hours is not None and intake.sleep_hours < guide.short_sleep_hours
-    positions = [p.text for p in guide.positions if not intake.area_set.isdisjoint(p.areas)]
+    short = sleep_hours is not None and sleep_hours < guide.short_sleep_hours
+    positions = [p.text for p in guide.positions if not areas.isdisjoint(p.areas)]
     return {
         "target_hours": [low, high],
-        "reported_hours": intake.sleep_hours,
+        "reported_hours": sleep_hours,
         "short_sleep": short,
         "advice": guide.short_sleep_advice if short else (
             f"Keep aiming for {low} to {high} hours a night while you recover."
@@ -178,10 +186,10 @@ def _sleep(intake: Intake) -> dict[str, Any]:
     }
 
 
-def _physical_therapy(intake: Intake, level: Level, stage: str) -> dict[str, Any]:
+@lru_cache(maxsize=PLAN_CACHE_SIZE)
+def _physical_therapy(wanted: frozenset[str], advised: bool, stage: str) -> dict[str, Any]:
     guide = library().therapy
     strength: tuple[Strengthening, ...] = library().strengthening
-    wanted = intake.area_set
     phases = []
     for phase in guide.phases:
         in_phase = [s for s in strength if s.phase == phase.number]
@@ -195,9 +203,6 @@ def _physical_therapy(intake: Intake, level: Level, stage: str) -> dict[str, Any
             "goal": phase.goal,
             "exercises": [as_dict(s) for s in fitting[:STRENGTH_PER_PHASE]],
         })
-    advised = level >= Level.SEE_CLINICIAN or stage == "lasting" or (
-        (intake.episodes_past_year or 0) >= 2
-    )
     return {
         "advised_now": advised,
         "when_to_see": list(guide.see_one_when),
@@ -210,19 +215,20 @@ def _physical_therapy(intake: Intake, level: Level, stage: str) -> dict[str, Any
     }
 
 
-def _avoid(intake: Intake, stage: str) -> list[str]:
+@lru_cache(maxsize=PLAN_CACHE_SIZE)
+def _avoid(fresh_injury: bool, spinal: bool, short_sleep: bool) -> list[str]:
     avoid = [
         "Resting in bed for days: it feels right but slows recovery (NICE NG59).",
         "Going straight back to the activity that caused it at full effort; build up over a "
         "week or two.",
     ]
-    if intake.cause == "injury" and intake.onset_hours_ago < FRESH_INJURY_HOURS:
+    if fresh_injury:
         avoid.append("For the first 2 to 3 days after an injury: heat, alcohol, running and "
                      "massage on the injured part, which all increase swelling (NHS 'HARM').")
-    if not intake.area_set.isdisjoint(SPINAL_AREAS):
+    if spinal:
         avoid.append("Heavy lifting and sitting for more than 30 minutes at a time without "
                      "getting up to move.")
-    if intake.sleep_hours is not None and intake.sleep_hours < library().sleep.short_sleep_hours:
+    if short_sleep:
         avoid.append("Caffeine after early afternoon and screens in bed while you catch up on "
                      "sleep.")
     avoid.append("Ice baths and routine anti-inflammatory tablets just to recover faster: "
@@ -231,6 +237,7 @@ def _avoid(intake: Intake, stage: str) -> list[str]:
     return avoid
 
 
+@lru_cache(maxsize=PLAN_CACHE_SIZE)
 def _reassess(stage: str, level: Level) -> dict[str, Any]:
     days = {"early": 2, "settling": 7, "lasting": 14}[stage]
     return {
@@ -255,17 +262,30 @@ def _reassess(stage: str, level: Level) -> dict[str, Any]:
 
 
 def relief_plan(intake: Intake, level: Level) -> dict[str, Any]:
+    """The plan for this intake. Its parts are shared between plans: read-only."""
     stage = stage_of(intake)
     label, explanation = STAGE_TEXT[stage]
-    massage, massage_notes = _massage(intake)
+    fresh_injury = intake.cause == "injury" and intake.onset_hours_ago < FRESH_INJURY_HOURS
+    massage, massage_notes = _massage(
+        intake.areas, fresh_injury, "bruising" in intake.symptoms,
+        "blood_thinners" in intake.history,
+    )
+    short_sleep = (
+        intake.sleep_hours is not None
+        and intake.sleep_hours < library().sleep.short_sleep_hours
+    )
+    advised = (
+        level >= Level.SEE_CLINICIAN or stage == "lasting"
+        or (intake.episodes_past_year or 0) >= 2
+    )
     return {
         "stage": {"code": stage, "label": label, "explanation": explanation},
         "interim": level == Level.SEE_CLINICIAN,
-        "movement": _movement(intake, stage),
-        "sleep": _sleep(intake),
+        "movement": _movement(intake.areas, stage),
+        "sleep": _sleep(intake.area_set, intake.sleep_hours),
         "massage": massage,
         "massage_cautions": massage_notes,
-        "physical_therapy": _physical_therapy(intake, level, stage),
-        "avoid": _avoid(intake, stage),
+        "physical_therapy": _physical_therapy(intake.area_set, advised, stage),
+        "avoid": _avoid(fresh_injury, intake.spinal, short_sleep),
         "reassess": _reassess(stage, level),
     }
