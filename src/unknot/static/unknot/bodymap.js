@@ -48,9 +48,26 @@ function syncAll() {
   }
 }
 
+// Left and right limbs are two shapes of one area. Within each view only the
+// first shape is a tab stop and is announced; the twin still responds to
+// clicks and taps. That halves the tab stops and ends duplicate announcements.
+function quietTwins() {
+  for (const view of document.querySelectorAll(".body-map svg")) {
+    const seen = new Set();
+    for (const region of view.querySelectorAll(REGION)) {
+      if (seen.has(region.dataset.area)) {
+        region.setAttribute("tabindex", "-1");
+        region.setAttribute("aria-hidden", "true");
+      }
+      seen.add(region.dataset.area);
+    }
+  }
+}
+
 function init() {
   const regions = document.querySelectorAll(REGION);
   if (regions.length === 0) return;
+  quietTwins();
 
   for (const region of regions) {
     region.addEventListener("click", () => toggle(region));
