@@ -56,6 +56,10 @@ FIRES = [
     ("sudden_tearing_pain", {"symptoms": ["sudden_tearing_pain"]}, E),
     ("fever_with_weak_immunity", {"areas": ["calf"], "symptoms": ["fever_or_chills"],
                                   "history": ["immunosuppressed"]}, E),
+    ("fever_with_neck_pain", {"areas": ["neck"], "cause": "unknown",
+                              "symptoms": ["fever_or_chills"]}, E),
+    ("fever_with_severe_pain_or_swelling", {"symptoms": ["fever_or_chills", "severe_swelling"]},
+     E),
     ("fever_with_pain", {"symptoms": ["fever_or_chills"]}, U),
     ("spinal_infection_risk", {"trend": "worse", "history": ["iv_drug_use"]}, U),
     ("spinal_pain_with_infection_risk", {"history": ["spinal_surgery"]}, C),
@@ -76,6 +80,8 @@ FIRES = [
                              "history": ["osteoporosis"]}, U),
     ("fragility_fracture", {"areas": ["forearm_wrist"], "cause": "injury", "trauma": "minor",
                             "history": ["long_term_steroids"]}, U),
+    ("hip_fracture_signs", {"age": 80, "areas": ["hip"], "cause": "injury", "trauma": "minor",
+                            "symptoms": ["cannot_bear_weight"]}, E),
     ("hip_injury_over_65", {"age": 80, "areas": ["hip"], "cause": "injury",
                             "trauma": "minor"}, U),
     ("fragile_bone_new_back_pain", {"history": ["osteoporosis"]}, U),
@@ -98,6 +104,9 @@ FIRES = [
     ("severe_muscle_weakness", {"areas": ["front_thigh"],
                                 "symptoms": ["severe_muscle_weakness"]}, U),
     ("severe_swelling", {"areas": ["calf"], "symptoms": ["severe_swelling"]}, U),
+    ("sudden_groin_pain", {"areas": ["groin"], "cause": "unknown", "onset_hours_ago": 3,
+                           "intensity": 8}, U),
+    ("unexplained_calf_pain", {"areas": ["calf"], "cause": "unknown"}, C),
     ("soreness_not_easing", {"areas": ["back_thigh"], "onset_hours_ago": 200}, C),
     ("back_pain_past_six_weeks", {"onset_hours_ago": 1100, "trend": "better"}, C),
     ("pain_past_six_weeks", {"areas": ["knee"], "cause": "unknown",
@@ -119,6 +128,12 @@ FIRES = [
 ]
 
 NEAR_MISSES = [
+    ("fever_with_neck_pain", {"areas": ["lower_back"], "symptoms": ["fever_or_chills"]}),
+    ("hip_fracture_signs", {"age": 50, "areas": ["hip"], "cause": "injury", "trauma": "minor",
+                            "symptoms": ["cannot_bear_weight"]}),
+    ("sudden_groin_pain", {"areas": ["groin"], "onset_hours_ago": 3, "intensity": 8}),
+    ("unexplained_calf_pain", {"areas": ["calf"]}),
+    ("unexplained_calf_pain", {"areas": ["calf"], "cause": "unknown", "onset_hours_ago": 500}),
     # rule code, intake changes where it must stay silent
     ("both_legs_with_back_pain", {"areas": ["front_thigh"],
                                   "symptoms": ["bilateral_leg_symptoms"]}),

@@ -136,6 +136,29 @@ BLEEDING = Source(
     "injury needs assessment",
     "https://cks.nice.org.uk/topics/anticoagulation-oral/",
 )
+NG240_MENINGITIS = Source(
+    "NICE NG240",
+    "NICE guideline NG240: Meningitis (bacterial) and meningococcal disease: recognition, "
+    "diagnosis and management (2024)",
+    "https://www.nice.org.uk/guidance/ng240",
+)
+NG141_FASCIITIS = Source(
+    "NICE NG141",
+    "NICE guideline NG141: Cellulitis and erysipelas - refer at once when necrotising "
+    "fasciitis is suspected (severe pain out of proportion, fever)",
+    "https://www.nice.org.uk/guidance/ng141",
+)
+HIP_FRACTURE = Source(
+    "NICE CG124",
+    "NICE guideline CG124: Hip fracture: management",
+    "https://www.nice.org.uk/guidance/cg124",
+)
+CKS_SCROTAL = Source(
+    "NICE CKS: scrotal pain",
+    "NICE CKS: Scrotal pain and swelling - suspected testicular torsion needs emergency "
+    "referral; strangulated hernia",
+    "https://cks.nice.org.uk/topics/scrotal-pain-swelling/",
+)
 AAA = Source(
     "NICE NG156",
     "NICE guideline NG156: Abdominal aortic aneurysm: diagnosis and management (2020); NICE "

@@ -33,6 +33,28 @@ def fever_with_weak_immunity(intake: Intake) -> bool:
 
 
 @rule(
+    "fever_with_neck_pain", Level.EMERGENCY, src.NG240_MENINGITIS,
+    """A fever or shivers with a painful, stiff neck can be meningitis, an infection around
+    the brain that gets worse within hours. Call the emergency number now, especially if you
+    also have a headache, dislike bright light, feel drowsy or have a rash.""",
+)
+def fever_with_neck_pain(intake: Intake) -> bool:
+    return "fever_or_chills" in intake.symptoms and "neck" in intake.area_set
+
+
+@rule(
+    "fever_with_severe_pain_or_swelling", Level.EMERGENCY, src.NG141_FASCIITIS,
+    """A fever with pain far worse than expected, or a hugely swollen area, can be a fast
+    spreading infection under the skin (necrotising fasciitis) or a blood infection. Go to an
+    emergency department now.""",
+)
+def fever_with_severe_pain_or_swelling(intake: Intake) -> bool:
+    return "fever_or_chills" in intake.symptoms and not intake.symptoms.isdisjoint(
+        {"pain_out_of_proportion", "severe_swelling"}
+    )
+
+
+@rule(
     "fever_with_pain", Level.URGENT, src.CKS_SPINAL_INFECTION,
     """A fever or shivers together with this pain can mean an infection in the spine,
     a muscle or a joint. See a doctor today.""",
@@ -165,6 +187,8 @@ def thoracic_pain_over_50(intake: Intake) -> bool:
 
 RULES = (
     fever_with_weak_immunity,
+    fever_with_neck_pain,
+    fever_with_severe_pain_or_swelling,
     fever_with_pain,
     spinal_infection_risk,
     spinal_pain_with_infection_risk,

@@ -79,6 +79,20 @@ def fragility_fracture(intake: Intake) -> bool:
 
 
 @rule(
+    "hip_fracture_signs", Level.EMERGENCY, src.HIP_FRACTURE,
+    """After 65, not being able to stand or walk after a fall onto the hip is a broken hip
+    until proven otherwise. Stay where you are, keep warm and call the emergency number.""",
+)
+def hip_fracture_signs(intake: Intake) -> bool:
+    return (
+        intake.trauma != "none"
+        and intake.age >= HIGH_RISK_AGE
+        and not intake.area_set.isdisjoint({"hip", "groin"})
+        and "cannot_bear_weight" in intake.symptoms
+    )
+
+
+@rule(
     "hip_injury_over_65", Level.URGENT, src.OSTEOPOROTIC_FRACTURE,
     """After 65, a fall onto the hip can break it even when you can still walk a little.
     Get it examined today.""",
@@ -89,6 +103,7 @@ def hip_injury_over_65(intake: Intake) -> bool:
         and intake.age >= HIGH_RISK_AGE
         and not intake.area_set.isdisjoint({"hip", "groin", "glutes"})
         and intake.history.isdisjoint(FRAGILE_BONES)
+        and not hip_fracture_signs.applies(intake)
     )
 
 
@@ -183,6 +198,7 @@ RULES = (
     neck_injury_over_65,
     fragile_bone_injury,
     fragility_fracture,
+    hip_fracture_signs,
     hip_injury_over_65,
     fragile_bone_new_back_pain,
     fragile_bone_back_pain,

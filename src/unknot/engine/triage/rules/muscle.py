@@ -74,7 +74,48 @@ def severe_swelling(intake: Intake) -> bool:
     )
 
 
+# Sudden groin pain without a strain (first day, strong) can be a twisted
+# testicle, which must be untwisted within hours, or a trapped hernia.
+SUDDEN_GROIN_HOURS = 24
+STRONG_PAIN = 7
+# Calf pain with no strain, knock or exercise to explain it is assessed for a
+# clot (NICE NG158 asks for same-week assessment of suspected DVT; swelling
+# raises it further, see severe_swelling).
+UNEXPLAINED_CALF_PAIN_DAYS = 14
+
+
+@rule(
+    "sudden_groin_pain", Level.URGENT, src.CKS_SCROTAL,
+    """Sudden strong pain in the groin without a strain to explain it can come from a hernia
+    or, in men, a twisted testicle, which needs treatment within hours. See a doctor today;
+    call the emergency number if the testicle hurts or swells, or you are sick.""",
+)
+def sudden_groin_pain(intake: Intake) -> bool:
+    return (
+        "groin" in intake.area_set
+        and intake.cause in ("unknown", "medical_condition")
+        and intake.onset_hours_ago <= SUDDEN_GROIN_HOURS
+        and intake.intensity >= STRONG_PAIN
+    )
+
+
+@rule(
+    "unexplained_calf_pain", Level.SEE_CLINICIAN, src.NG158_VTE,
+    """Calf pain with no exercise, strain or knock to explain it can be a blood clot in the
+    leg. Have it checked in the next day or two; go the same day if the calf swells, turns red
+    or warm, and call the emergency number if you become breathless.""",
+)
+def unexplained_calf_pain(intake: Intake) -> bool:
+    return (
+        "calf" in intake.area_set
+        and intake.cause in ("unknown", "medical_condition")
+        and intake.days <= UNEXPLAINED_CALF_PAIN_DAYS
+    )
+
+
 RULES = (
+    sudden_groin_pain,
+    unexplained_calf_pain,
     dark_urine,
     compartment_syndrome,
     pain_out_of_proportion,
