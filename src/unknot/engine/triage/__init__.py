@@ -6,8 +6,14 @@ from dataclasses import dataclass
 
 from unknot.engine.intake import Intake
 from unknot.engine.triage.base import Level, Rule
-from unknot.engine.triage.rules import course, heart_lungs_vessels, infection_cancer, injury
-from unknot.engine.triage.rules import muscle, nerves
+from unknot.engine.triage.rules import (
+    course,
+    heart_lungs_vessels,
+    infection_cancer,
+    injury,
+    muscle,
+    nerves,
+)
 
 RULES: tuple[Rule, ...] = (
     *nerves.RULES,
