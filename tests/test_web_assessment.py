@@ -154,3 +154,23 @@ def test_health_reports_the_database(client: Client) -> None:
 
 def test_the_result_page_cannot_be_fetched_by_get_without_answers(client: Client) -> None:
     assert client.get("/assess/change/").status_code == 405
+
+
+def test_every_example_on_the_start_page_fills_in_the_form(client: Client) -> None:
+    from unknot.assessments.examples import examples
+
+    page = client.get("/").content.decode()
+    assert page.count("Try this example") == len(examples()) >= 3
+    for example in examples():
+        form = client.post("/assess/change/", {"intake": example.intake_json})
+        assert form.status_code == 200
+        age = json.loads(example.intake_json)["age"]
+        assert f'value="{age}"' in form.content.decode()
+
+
+def test_the_examples_show_more_than_one_kind_of_result(client: Client) -> None:
+    from unknot.assessments.examples import examples
+    from unknot.engine import assess_data
+
+    levels = {assess_data(json.loads(e.intake_json))["level"] for e in examples()}
+    assert {"self_care", "see_clinician", "emergency"} <= levels

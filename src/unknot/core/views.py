@@ -6,12 +6,13 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from unknot.assessments.examples import examples
 from unknot.engine.triage import RULES
 
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/start.html")
+    return render(request, "core/start.html", {"examples": examples()})
 
 
 @require_GET

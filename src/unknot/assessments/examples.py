@@ -1,0 +1,28 @@
+"""Example stories that fill in the intake form, so a visitor can see how it works."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from unknot.engine import parse_intake
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    title: str
+    story: str
+    intake_json: str
+
+
+@cache
+def examples() -> tuple[Example, ...]:
+    text = resources.files("unknot.assessments").joinpath("examples.toml").read_text("utf-8")
+    found = []
+    for raw in tomllib.loads(text)["example"]:
+        parse_intake(raw["intake"])  # a broken example must fail loudly, not in a visitor's face
+        found.append(Example(raw["title"], raw["story"], json.dumps(raw["intake"])))
+    return tuple(found)
