@@ -13,6 +13,7 @@ from unknot.assessments.forms import IntakeForm
 from unknot.assessments.presenters import present
 from unknot.engine import IntakeError, assess, parse_intake
 from unknot.engine.labels import CAUSE_LABELS, SYMPTOM_GROUPS, TRAUMA_LABELS
+from unknot.tracking.services import episodes_past_year
 
 
 def _form_page(request: HttpRequest, form: IntakeForm, status: int = 200) -> HttpResponse:
@@ -30,7 +31,10 @@ def _form_page(request: HttpRequest, form: IntakeForm, status: int = 200) -> Htt
 def intake(request: HttpRequest) -> HttpResponse:
     # The result is rendered in answer to the POST and never saved: health
     # answers stay out of URLs, logs and the database.
-    form = IntakeForm(request.POST if request.method == "POST" else None)
+    # Someone logged in starts with their own count of episodes this past year.
+    initial = ({"episodes_past_year": episodes_past_year(request.user)}
+               if request.user.is_authenticated else None)
+    form = IntakeForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         parsed = form.to_intake()
         if parsed is not None:

@@ -11,6 +11,11 @@ Every variable is optional:
     UNKNOT_EMERGENCY_NUMBER the number shown on emergency results, e.g. "112"; unset explains
                             112 / 911 / 999 by region
     UNKNOT_SECURE           "1" behind HTTPS: secure cookies, HSTS, SSL redirect
+    UNKNOT_EMAIL_HOST       SMTP server for account emails; unset prints them to the console
+    UNKNOT_EMAIL_PORT       SMTP port (587)
+    UNKNOT_EMAIL_USER, UNKNOT_EMAIL_PASSWORD  SMTP login, if the server needs one
+    UNKNOT_EMAIL_TLS        "0" to turn off STARTTLS (on by default)
+    UNKNOT_FROM_EMAIL       sender of account emails (Unknot <noreply@localhost>)
 """
 
 from __future__ import annotations
@@ -69,6 +74,10 @@ INSTALLED_APPS = [
     "unknot.core",
     "unknot.assessments",
     "unknot.api",
+    "allauth",
+    "allauth.account",
+    "unknot.accounts",
+    "unknot.tracking",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 
@@ -117,7 +127,10 @@ if redis_url := os.environ.get("UNKNOT_REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Argon2 first (memory-hard, the OWASP recommendation); PBKDF2 stays listed so
+# older hashes still verify and are upgraded at the next login.
 PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -126,6 +139,42 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts (django-allauth, email and password only, no social logins).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+# Password guessing: after 5 failed logins for one address (or from one IP)
+# within 5 minutes allauth refuses further tries and says so. Counted in the
+# cache, so several app servers need UNKNOT_REDIS_URL to share the count.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/ip,5/5m/key",
+    "signup": "20/h/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "change_email": "5/h/user",
+}
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "tracking:episodes"
+ACCOUNT_LOGOUT_REDIRECT_URL = "core:start"
+
+if email_host := os.environ.get("UNKNOT_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = email_host
+    EMAIL_PORT = int(os.environ.get("UNKNOT_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("UNKNOT_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("UNKNOT_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = _env_flag("UNKNOT_EMAIL_TLS", default=True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("UNKNOT_FROM_EMAIL", "Unknot <noreply@localhost>")
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

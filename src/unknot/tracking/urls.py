@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from unknot.tracking import views
+
+app_name = "tracking"
+urlpatterns = [
+    path("", views.episodes, name="episodes"),
+    path("start/", views.track_this, name="start"),
+    path("start/continue/", views.resume, name="resume"),
+    path("<int:pk>/", views.episode_detail, name="episode"),
+    path("<int:pk>/checkin/", views.checkin, name="checkin"),
+    path("<int:pk>/close/", views.close, name="close"),
+    path("<int:pk>/reopen/", views.reopen, name="reopen"),
+    path("<int:pk>/chart/<slug:kind>.svg", views.chart, name="chart"),
+]

@@ -1,0 +1,207 @@
+"""Episodes, daily check-ins and charts. Every episode is reached through get_episode_for_user."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from csp.decorators import csp_update
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from unknot.engine import IntakeError, parse_intake
+from unknot.engine.labels import SYMPTOM_LABELS
+from unknot.tracking import services
+from unknot.tracking.charts import CHARTS, CHECKINS_PER_PAGE, adherence_percent, render_chart
+from unknot.tracking.forms import CheckinForm, CloseForm
+from unknot.tracking.models import CheckIn, Episode
+from unknot.tracking.services import CheckinError, get_episode_for_user, plan_items
+
+PENDING_INTAKE = "unknot_pending_intake"
+
+
+@never_cache
+@require_POST
+def track_this(request: HttpRequest) -> HttpResponse:
+    """Start an episode from a result page; someone without an account signs up first."""
+    try:
+        data = json.loads(request.POST.get("intake", ""))
+        parse_intake(data)
+    except (json.JSONDecodeError, IntakeError):
+        return render(request, "tracking/track_error.html", status=400)
+    if not request.user.is_authenticated:
+        # Kept in the session, never in the URL: health answers stay out of logs.
+        request.session[PENDING_INTAKE] = data
+        return render(request, "tracking/track_account.html",
+                      {"next": reverse("tracking:resume")})
+    episode = services.start_episode(request.user, data)
+    messages.success(request, "You are tracking this now. Check in once a day.")
+    return redirect("tracking:episode", pk=episode.pk)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def resume(request: HttpRequest) -> HttpResponse:
+    """After signing up or logging in: confirm the intake kept from before."""
+    data = request.session.get(PENDING_INTAKE)
+    if data is None:
+        return redirect("tracking:episodes")
+    if request.method == "POST":
+        del request.session[PENDING_INTAKE]
+        try:
+            episode = services.start_episode(request.user, data)  # type: ignore[arg-type]
+        except IntakeError:
+            return render(request, "tracking/track_error.html", status=400)
+        messages.success(request, "You are tracking this now. Check in once a day.")
+        return redirect("tracking:episode", pk=episode.pk)
+    return render(request, "tracking/resume.html", {"intake": parse_intake(data)})
+
+
+@never_cache
+@login_required
+@require_GET
+def episodes(request: HttpRequest) -> HttpResponse:
+    rows = (Episode.objects.filter(owner_id=request.user.pk)
+            .annotate(checkin_count=Count("checkins")).order_by("-started_on", "-id"))
+    return render(request, "tracking/episodes.html", {
+        "open_episodes": [e for e in rows if e.is_open],
+        "closed_episodes": [e for e in rows if not e.is_open],
+    })
+
+
+def _history_page(request: HttpRequest, episode: Episode) -> Page[CheckIn]:
+    paginator = Paginator(episode.checkins.order_by("-day"), CHECKINS_PER_PAGE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+@never_cache
+@login_required
+@require_GET
+def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    episode = get_episode_for_user(request.user, pk)
+    page = _history_page(request, episode)
+    checkins = list(page.object_list)
+    checkin_count = episode.checkins.count()
+    today = timezone.localdate()
+    todays = checkins[0] if checkins and checkins[0].day == today else None
+    rows = [{
+        "checkin": c,
+        "adherence": adherence_percent(c),
+        "symptoms": [SYMPTOM_LABELS[s] for s in c.symptoms],
+    } for c in checkins]
+    review = episode.review
+    reasons = review.get("reasons", [])
+    return render(request, "tracking/episode.html", {
+        "episode": episode,
+        "page": page,
+        "rows": rows,
+        "todays": todays,
+        "checkin_count": checkin_count,
+        "charts": CHARTS.values(),
+        "review": review,
+        "level": episode.level,
+        "main_reasons": [r for r in reasons if r["level"] == episode.level],
+        "other_reasons": [r for r in reasons if r["level"] != episode.level],
+        "new_symptoms": [SYMPTOM_LABELS[s] for s in review.get("new_symptoms", [])],
+        "plan": episode.plan,
+        "today": today,
+    })
+
+
+def _checkin_initial(episode: Episode, day: date) -> tuple[CheckIn | None, dict[str, Any]]:
+    existing = CheckIn.objects.filter(episode=episode, day=day).first()
+    if existing is None:
+        return None, {"day": day}
+    return existing, {
+        "day": day, "pain": existing.pain, "function_limit": existing.function_limit,
+        "sleep_hours": existing.sleep_hours, "plan_done": existing.plan_done,
+        "symptoms": existing.symptoms, "note": existing.note,
+    }
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin(request: HttpRequest, pk: int) -> HttpResponse:
+    episode = get_episode_for_user(request.user, pk)
+    if not episode.is_open:
+        raise Http404("This episode is closed")
+    today = timezone.localdate()
+    choices = plan_items(episode.plan)
+    if request.method == "POST":
+        form = CheckinForm(request.POST, plan_choices=choices)
+        if form.is_valid():
+            try:
+                services.record_checkin(episode, form.to_input(), today=today)
+            except CheckinError as error:
+                for problem in error.errors:
+                    field = problem.field if problem.field in form.fields else None
+                    form.add_error(field, problem.message[0].upper() + problem.message[1:] + ".")
+            else:
+                messages.success(request, "Check-in saved.")
+                return redirect("tracking:episode", pk=episode.pk)
+        status = 422
+        existing = None
+    else:
+        try:
+            day = date.fromisoformat(request.GET.get("day", "")) if "day" in request.GET \
+                else today
+        except ValueError:
+            day = today
+        existing, initial = _checkin_initial(episode, day)
+        form = CheckinForm(initial=initial, plan_choices=choices)
+        status = 200
+    return render(request, "tracking/checkin.html", {
+        "episode": episode, "form": form, "existing": existing, "today": today,
+        "locked": existing is not None and existing.day != today,
+    }, status=status)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    episode = get_episode_for_user(request.user, pk)
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.close_episode(episode, form.cleaned_data["outcome"], form.cleaned_data["note"])
+        messages.success(request, "Episode closed. Well done for seeing it through.")
+        return redirect("tracking:episode", pk=episode.pk)
+    return render(request, "tracking/close.html", {"episode": episode, "form": form},
+                  status=422 if form.is_bound else 200)
+
+
+@login_required
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    episode = get_episode_for_user(request.user, pk)
+    services.reopen_episode(episode)
+    messages.success(request, "Episode reopened.")
+    return redirect("tracking:episode", pk=episode.pk)
+
+
+# pygal styles the chart with a <style> element inside the SVG. The SVG is only
+# ever shown as an image (no scripts run there), so inline style is allowed for
+# this response alone.
+@csp_update({"style-src": ["'unsafe-inline'"]})  # type: ignore[arg-type]
+@never_cache
+@login_required
+@require_GET
+def chart(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    episode = get_episode_for_user(request.user, pk)
+    if kind not in CHARTS:
+        raise Http404("No such chart")
+    page = _history_page(request, episode)
+    checkins = list(reversed(page.object_list))
+    svg = render_chart(kind, episode, parse_intake(episode.intake), checkins)
+    return HttpResponse(svg, content_type="image/svg+xml")

@@ -1,0 +1,43 @@
+"""Small factories for people and episodes, made in code (no fixtures with fixed ids)."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+
+from unknot.tracking.models import Episode
+from unknot.tracking.services import CheckinInput, record_checkin, start_episode
+
+PASSWORD = "correct horse battery staple"
+_numbers = itertools.count(1)
+
+
+def make_person(email: str | None = None) -> User:
+    email = email or f"person{next(_numbers)}@example.org"
+    user: User = get_user_model().objects.create_user(
+        username=email, email=email, password=PASSWORD)
+    return user
+
+
+def calf_soreness(**changes: Any) -> dict[str, Any]:
+    intake: dict[str, Any] = {
+        "age": 34, "areas": ["calf"], "cause": "overexertion", "onset_hours_ago": 24,
+        "intensity": 5, "trend": "same", "function_limit": 4, "sleep_hours": 7,
+    }
+    intake.update(changes)
+    return intake
+
+
+def make_episode(owner: User, started: date = date(2026, 3, 2),
+                 **changes: Any) -> Episode:
+    return start_episode(owner, calf_soreness(**changes), today=started)
+
+
+def checkin(episode: Episode, day: date, pain: int = 4, today: date | None = None,
+            **fields: Any) -> None:
+    fields.setdefault("function_limit", 3)
+    record_checkin(episode, CheckinInput(day=day, pain=pain, **fields), today=today or day)
