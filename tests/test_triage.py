@@ -27,11 +27,13 @@ FIRES = [
     ("saddle_numbness", {"symptoms": ["saddle_numbness"]}, E),
     ("bladder_dysfunction", {"symptoms": ["bladder_dysfunction"]}, E),
     ("bowel_incontinence", {"symptoms": ["bowel_incontinence"]}, E),
-    ("both_legs_with_back_pain", {"symptoms": ["bilateral_leg_symptoms"]}, E),
+    ("both_legs_nerve_signs", {"symptoms": ["bilateral_leg_symptoms"]}, E),
     ("both_legs_affected", {"areas": ["calf"], "cause": "unknown",
                             "symptoms": ["bilateral_leg_symptoms"]}, U),
     ("both_legs_sore_after_effort", {"areas": ["front_thigh"],
                                      "symptoms": ["bilateral_leg_symptoms"]}, C),
+    ("sudden_limb_weakness", {"areas": ["hip"], "cause": "unknown", "onset_hours_ago": 2,
+                              "symptoms": ["leg_weakness"]}, E),
     ("new_leg_weakness", {"symptoms": ["leg_weakness"]}, U),
     ("sudden_arm_weakness", {"areas": ["neck"], "cause": "unknown", "onset_hours_ago": 3,
                              "symptoms": ["arm_weakness"]}, E),
@@ -56,6 +58,8 @@ FIRES = [
     ("sudden_tearing_pain", {"symptoms": ["sudden_tearing_pain"]}, E),
     ("fever_with_weak_immunity", {"areas": ["calf"], "symptoms": ["fever_or_chills"],
                                   "history": ["immunosuppressed"]}, E),
+    ("fever_with_spine_and_nerve_signs", {"symptoms": ["fever_or_chills",
+                                                       "leg_numbness_tingling"]}, E),
     ("fever_with_neck_pain", {"areas": ["neck"], "cause": "unknown",
                               "symptoms": ["fever_or_chills"]}, E),
     ("fever_with_severe_pain_or_swelling", {"symptoms": ["fever_or_chills", "severe_swelling"]},
@@ -73,6 +77,8 @@ FIRES = [
     ("constant_night_pain", {"symptoms": ["constant_night_pain"]}, C),
     ("thoracic_pain_over_50", {"age": 55, "areas": ["mid_back"], "cause": "unknown"}, C),
     ("major_trauma", {"cause": "injury", "trauma": "major"}, E),
+    ("spinal_injury_with_nerve_signs", {"areas": ["neck"], "cause": "injury",
+                                        "symptoms": ["arm_numbness_tingling"]}, E),
     ("visible_deformity", {"areas": ["forearm_wrist"], "symptoms": ["visible_deformity"]}, E),
     ("neck_injury_over_65", {"age": 70, "areas": ["neck"], "cause": "injury",
                              "trauma": "minor"}, E),
@@ -104,9 +110,11 @@ FIRES = [
     ("severe_muscle_weakness", {"areas": ["front_thigh"],
                                 "symptoms": ["severe_muscle_weakness"]}, U),
     ("severe_swelling", {"areas": ["calf"], "symptoms": ["severe_swelling"]}, U),
-    ("sudden_groin_pain", {"areas": ["groin"], "cause": "unknown", "onset_hours_ago": 3,
-                           "intensity": 8}, U),
-    ("unexplained_calf_pain", {"areas": ["calf"], "cause": "unknown"}, C),
+    ("possible_testicular_torsion", {"age": 19, "sex": "male", "areas": ["groin"],
+                                     "cause": "unknown", "onset_hours_ago": 3}, E),
+    ("sudden_groin_or_belly_pain", {"age": 40, "areas": ["groin"], "cause": "unknown",
+                                    "onset_hours_ago": 3, "intensity": 8}, U),
+    ("unexplained_leg_pain", {"areas": ["calf"], "cause": "unknown"}, U),
     ("soreness_not_easing", {"areas": ["back_thigh"], "onset_hours_ago": 200}, C),
     ("back_pain_past_six_weeks", {"onset_hours_ago": 1100, "trend": "better"}, C),
     ("pain_past_six_weeks", {"areas": ["knee"], "cause": "unknown",
@@ -131,11 +139,20 @@ NEAR_MISSES = [
     ("fever_with_neck_pain", {"areas": ["lower_back"], "symptoms": ["fever_or_chills"]}),
     ("hip_fracture_signs", {"age": 50, "areas": ["hip"], "cause": "injury", "trauma": "minor",
                             "symptoms": ["cannot_bear_weight"]}),
-    ("sudden_groin_pain", {"areas": ["groin"], "onset_hours_ago": 3, "intensity": 8}),
-    ("unexplained_calf_pain", {"areas": ["calf"]}),
-    ("unexplained_calf_pain", {"areas": ["calf"], "cause": "unknown", "onset_hours_ago": 500}),
+    ("sudden_groin_or_belly_pain", {"areas": ["groin"], "onset_hours_ago": 3,
+                                    "intensity": 8}),
+    ("possible_testicular_torsion", {"age": 25, "sex": "female", "areas": ["groin"],
+                                     "cause": "unknown", "onset_hours_ago": 3}),
+    ("unexplained_leg_pain", {"areas": ["calf"]}),
+    ("unexplained_leg_pain", {"areas": ["calf"], "cause": "unknown", "onset_hours_ago": 500}),
+    ("unexplained_leg_pain", {"areas": ["lower_back", "calf"], "cause": "unknown",
+                              "symptoms": ["leg_pain_below_knee"]}),
+    ("sudden_severe_pain_over_60", {"age": 68, "cause": "unknown", "onset_hours_ago": 5,
+                                    "intensity": 6}),
+    ("spinal_injury_with_nerve_signs", {"areas": ["neck"],
+                                        "symptoms": ["arm_numbness_tingling"]}),
     # rule code, intake changes where it must stay silent
-    ("both_legs_with_back_pain", {"areas": ["front_thigh"],
+    ("both_legs_nerve_signs", {"areas": ["front_thigh"],
                                   "symptoms": ["bilateral_leg_symptoms"]}),
     ("sudden_arm_weakness", {"areas": ["shoulder"], "cause": "injury",
                              "symptoms": ["arm_weakness"]}),
@@ -252,3 +269,71 @@ def test_a_red_flag_always_means_a_doctor_at_least_in_the_coming_days(
 ) -> None:
     level, _ = findings(areas=[area], cause=cause, symptoms=[symptom])
     assert level >= C
+
+
+# Intakes from the independent clinical review that once came out too low; each
+# must reach at least the level named (the review's guideline in the comment).
+REVIEW_PROBES = [
+    # chest marked on the body map, no strain: NICE CG95
+    ({"age": 60, "areas": ["chest"], "cause": "unknown", "onset_hours_ago": 1}, E),
+    # a fall with the optional trauma answer left out: Canadian C-spine, CG124
+    ({"age": 75, "areas": ["neck"], "cause": "injury"}, E),
+    ({"age": 75, "areas": ["lower_back"], "cause": "injury"}, U),
+    ({"age": 80, "areas": ["hip"], "cause": "injury"}, U),
+    ({"age": 80, "areas": ["hip"], "cause": "injury", "symptoms": ["cannot_bear_weight"]}, E),
+    # neck injury with tingling: NICE NG41
+    ({"areas": ["neck"], "cause": "injury", "trauma": "minor",
+      "symptoms": ["arm_numbness_tingling"]}, E),
+    # cancer with sensory or radicular symptoms: NICE NG234
+    ({"age": 62, "history": ["cancer"], "symptoms": ["leg_numbness_tingling"]}, E),
+    ({"age": 62, "areas": ["calf"], "history": ["cancer"], "symptoms": ["leg_weakness"]}, E),
+    # fever, back pain and weakness (abscess); fever on steroids (NG51)
+    ({"cause": "unknown", "symptoms": ["fever_or_chills", "leg_weakness"]}, E),
+    ({"age": 70, "symptoms": ["fever_or_chills"], "history": ["long_term_steroids"]}, E),
+    # sciatica in both legs without the back marked: GIRFT CES pathway
+    ({"areas": ["glutes", "back_thigh"],
+      "symptoms": ["bilateral_leg_symptoms", "leg_pain_below_knee"]}, E),
+    # testicular torsion: NICE CKS scrotal pain
+    ({"age": 16, "sex": "male", "areas": ["groin"], "cause": "unknown", "onset_hours_ago": 2,
+      "intensity": 6}, E),
+    # aneurysm: back and belly, over 60, no strain: NICE NG156
+    ({"age": 70, "areas": ["lower_back", "abdomen"], "cause": "unknown", "onset_hours_ago": 3,
+      "intensity": 7}, E),
+    # sudden leg weakness without back pain: stroke, NICE NG128
+    ({"age": 70, "areas": ["hip", "front_thigh"], "cause": "unknown", "onset_hours_ago": 2,
+      "intensity": 3, "symptoms": ["leg_weakness"]}, E),
+    # unexplained calf or thigh pain: DVT, NICE NG158
+    ({"age": 55, "areas": ["back_thigh"], "cause": "unknown"}, U),
+    # compartment syndrome of the foot: BOAST
+    ({"areas": ["ankle_foot"], "cause": "injury", "trauma": "minor", "onset_hours_ago": 6,
+      "symptoms": ["pain_out_of_proportion"]}, E),
+    # beyond the usual course
+    ({"areas": ["shoulder"], "cause": "unknown", "onset_hours_ago": 672}, C),
+    ({"areas": ["lower_back", "calf"], "onset_hours_ago": 240}, C),
+    ({"areas": ["ankle_foot"], "cause": "injury", "onset_hours_ago": 480, "trend": "better",
+      "intensity": 7, "function_limit": 7}, C),
+    ({"onset_hours_ago": 120, "trend": "better", "intensity": 8, "function_limit": 10}, C),
+]
+
+
+@pytest.mark.parametrize(("changes", "level"), REVIEW_PROBES)
+def test_the_clinical_review_probes_reach_a_safe_level(
+    changes: dict[str, Any], level: Level
+) -> None:
+    assert findings(**changes)[0] >= level
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"areas": ["front_thigh", "back_thigh", "calf"], "onset_hours_ago": 36},
+        {"age": 68, "areas": ["lower_back"], "cause": "unknown", "onset_hours_ago": 10,
+         "intensity": 6},
+        {"age": 31, "areas": ["neck"], "cause": "unknown", "onset_hours_ago": 10},
+        {"age": 24, "areas": ["chest", "upper_arm"], "onset_hours_ago": 26},
+        {"age": 70, "areas": ["shoulder", "upper_arm"], "onset_hours_ago": 24},
+        {"areas": ["abdomen"], "onset_hours_ago": 30},
+    ],
+)
+def test_ordinary_soreness_and_back_pain_are_not_escalated(changes: dict[str, Any]) -> None:
+    assert findings(**changes)[0] == S

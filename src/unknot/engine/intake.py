@@ -38,9 +38,15 @@ LEG_AREAS = frozenset(
 ARM_AREAS = frozenset({"shoulder", "upper_arm", "forearm_wrist"})
 LIMB_AREAS = LEG_AREAS | ARM_AREAS
 # Where acute compartment syndrome happens: closed fascial compartments of the
-# limbs (BOAST 2016: lower leg and forearm most often, thigh and upper arm too).
+# limbs (BOAST 2016: lower leg and forearm most often; thigh, upper arm, hand,
+# foot and, rarely, buttock too).
 COMPARTMENT_AREAS = frozenset(
-    {"forearm_wrist", "upper_arm", "front_thigh", "back_thigh", "calf", "shin"}
+    {"forearm_wrist", "upper_arm", "front_thigh", "back_thigh", "calf", "shin", "ankle_foot",
+     "glutes"}
+)
+NERVE_SYMPTOMS = frozenset(
+    {"leg_weakness", "arm_weakness", "leg_numbness_tingling", "arm_numbness_tingling",
+     "bilateral_leg_symptoms", "saddle_numbness", "bladder_dysfunction", "bowel_incontinence"}
 )
 
 
@@ -88,6 +94,11 @@ class Intake:
     @property
     def spinal(self) -> bool:
         return not self.area_set.isdisjoint(SPINAL_AREAS)
+
+    @property
+    def injured(self) -> bool:
+        """A fall, knock, twist or tear: the trauma answer is optional, the cause is not."""
+        return self.trauma != "none" or self.cause == "injury"
 
     def as_dict(self) -> dict[str, Any]:
         """The intake in its contract form, codes in the schema's order."""

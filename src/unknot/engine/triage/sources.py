@@ -102,11 +102,34 @@ NG158_VTE = Source(
     "thrombophilia testing",
     "https://www.nice.org.uk/guidance/ng158",
 )
-NG232_HEAD = Source(
-    "NICE NG232",
-    "NICE guideline NG232: Head injury: assessment and early management (2023) - "
-    "anticoagulants and injury",
-    "https://www.nice.org.uk/guidance/ng232",
+NG12_BRUISING = Source(
+    "NICE NG12",
+    "NICE guideline NG12: Suspected cancer: recognition and referral - a full blood count "
+    "within 48 hours for unexplained bruising",
+    "https://www.nice.org.uk/guidance/ng12",
+)
+CKS_SPRAINS = Source(
+    "NICE CKS: sprains and strains",
+    "NICE Clinical Knowledge Summary: Sprains and strains - seek review when recovery is "
+    "slower than expected",
+    "https://cks.nice.org.uk/topics/sprains-strains/",
+)
+CKS_REVIEW = Source(
+    "NICE CKS: review when not improving",
+    "NICE Clinical Knowledge Summaries on low back pain and on sprains and strains: review "
+    "when symptoms are severe, get worse, or do not improve as expected",
+    "https://cks.nice.org.uk/topics/sprains-strains/",
+)
+BERLIN_IBP = Source(
+    "Berlin criteria; NICE NG65",
+    "Rudwaleit et al. 2006, Arthritis Rheum: inflammatory back pain criteria (morning "
+    "stiffness over 30 minutes, better with exercise); NICE NG65 spondyloarthritis referral",
+    "https://www.nice.org.uk/guidance/ng65",
+)
+CKS_RENAL_COLIC = Source(
+    "NICE CKS: renal colic",
+    "NICE Clinical Knowledge Summary: Renal or ureteric colic - acute",
+    "https://cks.nice.org.uk/topics/renal-or-ureteric-colic-acute/",
 )
 NG65 = Source(
     "NICE NG65",
@@ -144,8 +167,8 @@ NG240_MENINGITIS = Source(
 )
 NG141_FASCIITIS = Source(
     "NICE NG141",
-    "NICE guideline NG141: Cellulitis and erysipelas - refer at once when necrotising "
-    "fasciitis is suspected (severe pain out of proportion, fever)",
+    "NICE guideline NG141: Cellulitis and erysipelas: antimicrobial prescribing - refer to "
+    "hospital if necrotising fasciitis is suspected",
     "https://www.nice.org.uk/guidance/ng141",
 )
 HIP_FRACTURE = Source(

@@ -22,10 +22,15 @@ WORSENING_ALLOWED_HOURS = 72
 SEVERE_FUNCTION_LIMIT = 8
 SEVERE_FUNCTION_HOURS = 48
 WORST_PAIN = 9
-# NICE NG65: suspect spondyloarthritis in back pain lasting 3 months or more,
-# starting before 45, with inflammatory features such as morning stiffness.
+# NICE NG65 considers spondyloarthritis in back pain lasting 3 months or more;
+# morning stiffness over 30 minutes is an inflammatory feature in the Berlin
+# criteria (Rudwaleit 2006).
 INFLAMMATORY_MIN_HOURS = 3 * 30 * HOUR_PER_DAY
-INFLAMMATORY_ONSET_AGE = 45
+# Pain still this strong two weeks after a sprain suggests a tear or small break.
+STILL_STRONG = 6
+# Unable to do almost anything (9 or 10 of 10) two days on needs help even if
+# it has begun to ease.
+DISABLING_FUNCTION_LIMIT = 9
 # BSR: polymyalgia rheumatica presents after 50 with shoulder or hip girdle
 # stiffness over 45 minutes in the morning.
 PMR_MIN_AGE = 50
@@ -40,12 +45,15 @@ def _spinal(intake: Intake) -> bool:
 
 @rule(
     "soreness_not_easing", Level.SEE_CLINICIAN, src.DOMS,
-    """Muscle soreness from hard effort usually peaks within three days and fades within a
-    week. Yours has lasted longer without easing, so a doctor or physical therapist should
-    look for a strain or another cause.""",
+    """Muscle soreness usually peaks within three days and fades within a week. Yours is
+    lasting longer than that, so a doctor or physical therapist should look for a strain or
+    another cause.""",
 )
 def soreness_not_easing(intake: Intake) -> bool:
-    if intake.cause != "overexertion" or _spinal(intake):
+    limbs_or_trunk = not intake.area_set <= SPINAL_AREAS
+    if intake.cause not in ("overexertion", "unknown") or not limbs_or_trunk:
+        return False
+    if intake.days > BACK_PAIN_USUAL_WEEKS * 7:  # pain_past_six_weeks speaks then
         return False
     return (intake.days > SORENESS_USUAL_DAYS and intake.trend != "better") or (
         intake.days > SORENESS_LONGEST_DAYS
@@ -63,7 +71,7 @@ def back_pain_past_six_weeks(intake: Intake) -> bool:
 
 
 @rule(
-    "pain_past_six_weeks", Level.SEE_CLINICIAN, src.NG59,
+    "pain_past_six_weeks", Level.SEE_CLINICIAN, src.CKS_SPRAINS,
     """Pain in muscles or joints that lasts more than six weeks is beyond the usual time to
     heal. A doctor or physical therapist should find out what keeps it going.""",
 )
@@ -71,27 +79,27 @@ def pain_past_six_weeks(intake: Intake) -> bool:
     return (
         not _spinal(intake)
         and intake.days > BACK_PAIN_USUAL_WEEKS * 7
-        and not soreness_not_easing.applies(intake)
     )
 
 
 @rule(
-    "injury_not_easing", Level.SEE_CLINICIAN, src.OTTAWA,
-    """A sprain or knock usually starts to ease within a week or two. Yours has not, so it
-    should be examined for a tear or a small break.""",
+    "injury_not_easing", Level.SEE_CLINICIAN, src.CKS_SPRAINS,
+    """A sprain or knock usually eases clearly within a week or two. Yours is still strong
+    or not easing, so it should be examined for a tear or a small break.""",
 )
 def injury_not_easing(intake: Intake) -> bool:
+    still_strong = intake.intensity >= STILL_STRONG or intake.function_limit >= STILL_STRONG
     return (
-        intake.cause == "injury"
+        intake.injured
         and intake.days > SORENESS_LONGEST_DAYS
-        and intake.trend != "better"
+        and (intake.trend != "better" or still_strong)
         and not pain_past_six_weeks.applies(intake)
         and not back_pain_past_six_weeks.applies(intake)
     )
 
 
 @rule(
-    "worsening_after_first_days", Level.SEE_CLINICIAN, src.NG59,
+    "worsening_after_first_days", Level.SEE_CLINICIAN, src.CKS_REVIEW,
     """Pain that is still getting worse after the first three days, despite looking after
     it, is not the usual course. A doctor or physical therapist should examine it.""",
 )
@@ -100,21 +108,23 @@ def worsening(intake: Intake) -> bool:
 
 
 @rule(
-    "severe_loss_of_function", Level.SEE_CLINICIAN, src.NG59,
+    "severe_loss_of_function", Level.SEE_CLINICIAN, src.CKS_REVIEW,
     """The pain has stopped you doing most everyday things for more than two days. A doctor
     or physical therapist should assess it and help you with pain relief so you can move
     again.""",
 )
 def severe_loss_of_function(intake: Intake) -> bool:
     return (
-        intake.function_limit >= SEVERE_FUNCTION_LIMIT
-        and intake.onset_hours_ago > SEVERE_FUNCTION_HOURS
-        and intake.trend != "better"
+        intake.onset_hours_ago > SEVERE_FUNCTION_HOURS
+        and (
+            intake.function_limit >= DISABLING_FUNCTION_LIMIT
+            or (intake.function_limit >= SEVERE_FUNCTION_LIMIT and intake.trend != "better")
+        )
     )
 
 
 @rule(
-    "worst_pain", Level.SEE_CLINICIAN, src.NG59,
+    "worst_pain", Level.SEE_CLINICIAN, src.CKS_REVIEW,
     """Pain this severe is beyond what simple soreness causes. A doctor should see you in
     the next day or two, and sooner if anything new appears.""",
 )
@@ -126,7 +136,7 @@ def worst_pain(intake: Intake) -> bool:
 
 
 @rule(
-    "inflammatory_back_pain", Level.SEE_CLINICIAN, src.NG65,
+    "inflammatory_back_pain", Level.SEE_CLINICIAN, src.BERLIN_IBP,
     """Back pain for three months or more that is stiff for over half an hour each morning
     and eases with movement can be an inflammatory condition of the spine
     (spondyloarthritis). Ask a doctor about a referral to a rheumatologist.""",
@@ -155,7 +165,7 @@ def girdle_stiffness_over_50(intake: Intake) -> bool:
 
 
 @rule(
-    "lasting_morning_stiffness", Level.SEE_CLINICIAN, src.NG65,
+    "lasting_morning_stiffness", Level.SEE_CLINICIAN, src.BERLIN_IBP,
     """Stiffness that lasts over half an hour every morning, for more than six weeks, is
     worth a doctor's check for an inflammatory cause.""",
 )

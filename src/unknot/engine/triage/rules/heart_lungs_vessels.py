@@ -18,7 +18,14 @@ YOUNG_ADULT_AGE = 40
     or shoulder hurts too. Call the emergency number now; do not drive yourself.""",
 )
 def chest_pain(intake: Intake) -> bool:
-    return "chest_pain" in intake.symptoms and not chest_wall_strain.applies(intake)
+    # Marking the chest on the body map with no strain or injury to explain it is
+    # reporting chest pain, whether or not the symptom was ticked too.
+    unexplained_chest = "chest" in intake.area_set and intake.cause in (
+        "unknown", "medical_condition"
+    )
+    return (
+        "chest_pain" in intake.symptoms or unexplained_chest
+    ) and not chest_wall_strain.applies(intake)
 
 
 @rule(
@@ -40,9 +47,9 @@ def chest_wall_strain(intake: Intake) -> bool:
 
 @rule(
     "pain_spreading_to_arm_or_jaw", Level.EMERGENCY, src.CG95_CHEST,
-    """Pain that spreads to the arm, neck or jaw without a strain or injury to explain it
-    can be a heart attack, even when it started in the back or shoulder. Call the emergency
-    number now.""",
+    """Pain that spreads to the arm, neck or jaw, with chest pain or without a strain or
+    injury to explain it, can be a heart attack, even when it started in the back or
+    shoulder. Call the emergency number now.""",
 )
 def pain_spreading(intake: Intake) -> bool:
     return "pain_spreading_to_arm_or_jaw" in intake.symptoms and (
@@ -82,35 +89,43 @@ def sudden_tearing_pain(intake: Intake) -> bool:
 
 
 # NICE CKS (renal colic) and NG156: consider a leaking abdominal aortic
-# aneurysm in anyone over 60 with new, sudden, severe back, flank or belly pain.
+# aneurysm in anyone over 60 with new back, flank or belly pain. No guideline
+# sets a pain score. Our own cut-offs: pain reaching the belly counts from 6 out
+# of 10; back pain alone, very common at that age, from 8 (severe).
 AAA_AGE = 60
+STRONG_PAIN = 6
 SEVERE_PAIN = 8
 SUDDEN_HOURS = 48
-TRUNK_AREAS = frozenset({"abdomen", "lower_back", "mid_back"})
+# An abdominal aneurysm hurts in the belly, flank or lower back; tearing pain
+# higher up (dissection) has its own symptom code.
+TRUNK_AREAS = frozenset({"abdomen", "lower_back"})
 
 
-def _sudden_severe_trunk_pain(intake: Intake) -> bool:
+def _sudden_strong_trunk_pain(intake: Intake) -> bool:
+    # A strain explains back pain, but not back pain that spreads to the belly.
+    explained = intake.cause == "overexertion" and "abdomen" not in intake.area_set
     return (
         not intake.area_set.isdisjoint(TRUNK_AREAS)
-        and intake.cause in ("unknown", "medical_condition")
-        and intake.trauma == "none"
+        and not explained
+        and not intake.injured
         and intake.onset_hours_ago <= SUDDEN_HOURS
-        and intake.intensity >= SEVERE_PAIN
+        and intake.intensity
+        >= (STRONG_PAIN if "abdomen" in intake.area_set else SEVERE_PAIN)
     )
 
 
 @rule(
     "sudden_severe_pain_over_60", Level.EMERGENCY, src.AAA,
-    """Sudden, severe back or belly pain with no strain or injury to explain it, after 60,
-    can come from a leaking swelling of the main artery (aortic aneurysm). Call the
-    emergency number now.""",
+    """New, strong back or belly pain with no strain or injury to explain it, after 60, can
+    come from a leaking swelling of the main artery (aortic aneurysm). Call the emergency
+    number now.""",
 )
 def sudden_severe_pain_over_60(intake: Intake) -> bool:
-    return intake.age >= AAA_AGE and _sudden_severe_trunk_pain(intake)
+    return intake.age >= AAA_AGE and _sudden_strong_trunk_pain(intake)
 
 
 @rule(
-    "sudden_severe_back_and_belly_pain", Level.URGENT, src.AAA,
+    "sudden_severe_back_and_belly_pain", Level.URGENT, src.CKS_RENAL_COLIC,
     """Sudden, severe pain in the back and belly together with no strain to explain it can
     come from the kidneys, the pancreas or a blood vessel. See a doctor today; call the
     emergency number if you feel faint or it gets worse.""",
@@ -120,7 +135,8 @@ def sudden_severe_back_and_belly_pain(intake: Intake) -> bool:
         intake.age < AAA_AGE
         and "abdomen" in intake.area_set
         and intake.spinal
-        and _sudden_severe_trunk_pain(intake)
+        and intake.cause != "overexertion"
+        and _sudden_strong_trunk_pain(intake)
     )
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from unknot.engine.intake import SPINAL_AREAS, THORACIC_AREAS, Intake
+from unknot.engine.intake import NERVE_SYMPTOMS, SPINAL_AREAS, THORACIC_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
 
 INFECTION_RISKS = frozenset(
-    {"iv_drug_use", "immunosuppressed", "recent_infection", "spinal_surgery"}
+    {"iv_drug_use", "immunosuppressed", "recent_infection", "spinal_surgery",
+     "long_term_steroids"}
 )
-NEURO_DEFICITS = frozenset(
-    {"leg_weakness", "arm_weakness", "bilateral_leg_symptoms", "saddle_numbness",
-     "bladder_dysfunction", "bowel_incontinence", "severe_muscle_weakness"}
-)
+# NICE NG51 counts long-term steroids as weakened immunity, like chemotherapy
+# or transplant drugs.
+WEAK_IMMUNITY = frozenset({"immunosuppressed", "long_term_steroids"})
+# NICE NG234 1.2: radicular pain, limb weakness, numbness, and bladder or bowel
+# problems in someone with cancer are possible cord compression: act at once.
+NEURO_DEFICITS = NERVE_SYMPTOMS | {"leg_pain_below_knee", "severe_muscle_weakness"}
 # Thoracic pain and pain over 50 are flagged for a closer look at cancer in people
 # who have had it (NICE NG234 1.1: spinal pain suggestive of metastases).
 OLDER_AGE = 50
@@ -24,12 +27,25 @@ def _has_spinal_pain(intake: Intake) -> bool:
 
 @rule(
     "fever_with_weak_immunity", Level.EMERGENCY, src.NG51,
-    """A fever or shivers when your immune system is weakened can be a serious infection
-    of the blood (sepsis), which can get worse within hours. Go to an emergency department
-    now.""",
+    """A fever or shivers when your immune system is weakened (by illness, chemotherapy,
+    transplant drugs or long-term steroid tablets) can be a serious infection of the blood
+    (sepsis), which can get worse within hours. Go to an emergency department now.""",
 )
 def fever_with_weak_immunity(intake: Intake) -> bool:
-    return "fever_or_chills" in intake.symptoms and "immunosuppressed" in intake.history
+    return "fever_or_chills" in intake.symptoms and not intake.history.isdisjoint(WEAK_IMMUNITY)
+
+
+@rule(
+    "fever_with_spine_and_nerve_signs", Level.EMERGENCY, src.CKS_SPINAL_INFECTION,
+    """A fever with back or neck pain and new weakness, numbness or bladder problems can be
+    an abscess pressing on the spinal cord. Go to an emergency department now.""",
+)
+def fever_with_spine_and_nerve_signs(intake: Intake) -> bool:
+    return (
+        "fever_or_chills" in intake.symptoms
+        and intake.spinal
+        and not intake.symptoms.isdisjoint(NERVE_SYMPTOMS)
+    )
 
 
 @rule(
@@ -60,7 +76,7 @@ def fever_with_severe_pain_or_swelling(intake: Intake) -> bool:
     a muscle or a joint. See a doctor today.""",
 )
 def fever_with_pain(intake: Intake) -> bool:
-    return "fever_or_chills" in intake.symptoms and "immunosuppressed" not in intake.history
+    return "fever_or_chills" in intake.symptoms and intake.history.isdisjoint(WEAK_IMMUNITY)
 
 
 @rule(
@@ -93,16 +109,12 @@ def spinal_pain_with_infection_risk(intake: Intake) -> bool:
 
 @rule(
     "cancer_with_nerve_signs", Level.EMERGENCY, src.NG234,
-    """After cancer, back or neck pain with new weakness, numbness or bladder or bowel
-    problems can mean the spinal cord is being squeezed. Go to an emergency department
-    now.""",
+    """After cancer, new weakness, numbness, pain shooting down a limb, or bladder or bowel
+    problems can mean the spinal cord or its nerves are being squeezed by the cancer. Go to
+    an emergency department now and tell them about your cancer.""",
 )
 def cancer_with_nerve_signs(intake: Intake) -> bool:
-    return (
-        "cancer" in intake.history
-        and _has_spinal_pain(intake)
-        and not intake.symptoms.isdisjoint(NEURO_DEFICITS)
-    )
+    return "cancer" in intake.history and not intake.symptoms.isdisjoint(NEURO_DEFICITS)
 
 
 @rule(
@@ -187,6 +199,7 @@ def thoracic_pain_over_50(intake: Intake) -> bool:
 
 RULES = (
     fever_with_weak_immunity,
+    fever_with_spine_and_nerve_signs,
     fever_with_neck_pain,
     fever_with_severe_pain_or_swelling,
     fever_with_pain,

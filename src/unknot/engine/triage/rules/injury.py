@@ -1,23 +1,20 @@
-"""Broken bones, torn tendons and bleeding after an injury or a strain."""
+"""Broken bones, injured spines, torn tendons and bleeding after an injury or a strain."""
 
 from __future__ import annotations
 
-from unknot.engine.intake import LIMB_AREAS, SPINAL_AREAS, Intake
+from unknot.engine.intake import LIMB_AREAS, NERVE_SYMPTOMS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
 
 FRAGILE_BONES = frozenset({"osteoporosis", "long_term_steroids"})
 # The Canadian C-spine rule counts age 65 or over as high risk after any neck
-# injury; NICE NG59 names older age among fracture risks for back pain too.
+# injury; NICE CKS lists older age among the fracture risks for back pain.
 HIGH_RISK_AGE = 65
 # New spinal pain within six weeks in fragile bones is a possible vertebral
 # fracture, which can follow a lift, a cough or nothing at all.
 RECENT_ONSET_HOURS = 6 * 7 * 24
 STRONG_PAIN = 7
-
-
-def _spinal(intake: Intake) -> bool:
-    return not intake.area_set.isdisjoint(SPINAL_AREAS)
+HIP_AREAS = frozenset({"hip", "groin"})
 
 
 @rule(
@@ -31,6 +28,16 @@ def major_trauma(intake: Intake) -> bool:
 
 
 @rule(
+    "spinal_injury_with_nerve_signs", Level.EMERGENCY, src.CANADIAN_CSPINE,
+    """Numbness, tingling or weakness in an arm or leg after an injury to the neck or back
+    can mean the spinal cord or a nerve is hurt. Keep still and call the emergency number
+    now.""",
+)
+def spinal_injury_with_nerve_signs(intake: Intake) -> bool:
+    return intake.injured and intake.spinal and not intake.symptoms.isdisjoint(NERVE_SYMPTOMS)
+
+
+@rule(
     "visible_deformity", Level.EMERGENCY, src.OTTAWA,
     """A part that looks bent, out of place or the wrong shape may be broken or
     dislocated. Keep it still and go to an emergency department now.""",
@@ -41,12 +48,26 @@ def visible_deformity(intake: Intake) -> bool:
 
 @rule(
     "neck_injury_over_65", Level.EMERGENCY, src.CANADIAN_CSPINE,
-    """After 65, even a simple fall can break a bone in the neck. Neck pain after a fall or
-    knock needs an emergency check and usually a scan. Keep your neck still and call the
+    """After 65, even a simple fall or twist can break a bone in the neck. Neck pain after
+    an injury needs an emergency check and usually a scan. Keep your neck still and call the
     emergency number.""",
 )
 def neck_injury_over_65(intake: Intake) -> bool:
-    return intake.trauma == "minor" and "neck" in intake.area_set and intake.age >= HIGH_RISK_AGE
+    return intake.injured and "neck" in intake.area_set and intake.age >= HIGH_RISK_AGE
+
+
+@rule(
+    "hip_fracture_signs", Level.EMERGENCY, src.HIP_FRACTURE,
+    """Not being able to stand or walk with hip or groin pain, after 65 or with thin bones,
+    is a broken hip until proven otherwise, even without a fall you remember. Stay where you
+    are, keep warm and call the emergency number.""",
+)
+def hip_fracture_signs(intake: Intake) -> bool:
+    return (
+        not intake.area_set.isdisjoint(HIP_AREAS)
+        and "cannot_bear_weight" in intake.symptoms
+        and (intake.age >= HIGH_RISK_AGE or not intake.history.isdisjoint(FRAGILE_BONES))
+    )
 
 
 @rule(
@@ -57,8 +78,8 @@ def neck_injury_over_65(intake: Intake) -> bool:
 )
 def fragile_bone_injury(intake: Intake) -> bool:
     return (
-        intake.trauma == "minor"
-        and _spinal(intake)
+        intake.injured
+        and intake.spinal
         and (not intake.history.isdisjoint(FRAGILE_BONES) or intake.age >= HIGH_RISK_AGE)
         and not neck_injury_over_65.applies(intake)
     )
@@ -72,36 +93,23 @@ def fragile_bone_injury(intake: Intake) -> bool:
 )
 def fragility_fracture(intake: Intake) -> bool:
     return (
-        intake.trauma == "minor"
+        intake.injured
         and not intake.history.isdisjoint(FRAGILE_BONES)
-        and not _spinal(intake)
+        and not intake.spinal
+        and not hip_fracture_signs.applies(intake)
     )
 
 
 @rule(
-    "hip_fracture_signs", Level.EMERGENCY, src.HIP_FRACTURE,
-    """After 65, not being able to stand or walk after a fall onto the hip is a broken hip
-    until proven otherwise. Stay where you are, keep warm and call the emergency number.""",
-)
-def hip_fracture_signs(intake: Intake) -> bool:
-    return (
-        intake.trauma != "none"
-        and intake.age >= HIGH_RISK_AGE
-        and not intake.area_set.isdisjoint({"hip", "groin"})
-        and "cannot_bear_weight" in intake.symptoms
-    )
-
-
-@rule(
-    "hip_injury_over_65", Level.URGENT, src.OSTEOPOROTIC_FRACTURE,
+    "hip_injury_over_65", Level.URGENT, src.HIP_FRACTURE,
     """After 65, a fall onto the hip can break it even when you can still walk a little.
     Get it examined today.""",
 )
 def hip_injury_over_65(intake: Intake) -> bool:
     return (
-        intake.trauma == "minor"
+        intake.injured
         and intake.age >= HIGH_RISK_AGE
-        and not intake.area_set.isdisjoint({"hip", "groin", "glutes"})
+        and not intake.area_set.isdisjoint(HIP_AREAS | {"glutes"})
         and intake.history.isdisjoint(FRAGILE_BONES)
         and not hip_fracture_signs.applies(intake)
     )
@@ -114,11 +122,11 @@ def hip_injury_over_65(intake: Intake) -> bool:
 )
 def fragile_bone_new_back_pain(intake: Intake) -> bool:
     return (
-        _spinal(intake)
+        intake.spinal
         and not intake.history.isdisjoint(FRAGILE_BONES)
-        and intake.trauma == "none"
+        and not intake.injured
         and intake.onset_hours_ago <= RECENT_ONSET_HOURS
-        and (intake.cause in ("injury", "overexertion") or intake.intensity >= STRONG_PAIN)
+        and (intake.cause == "overexertion" or intake.intensity >= STRONG_PAIN)
     )
 
 
@@ -129,9 +137,9 @@ def fragile_bone_new_back_pain(intake: Intake) -> bool:
 )
 def fragile_bone_back_pain(intake: Intake) -> bool:
     return (
-        _spinal(intake)
+        intake.spinal
         and not intake.history.isdisjoint(FRAGILE_BONES)
-        and intake.trauma == "none"
+        and not intake.injured
         and not fragile_bone_new_back_pain.applies(intake)
     )
 
@@ -142,7 +150,7 @@ def fragile_bone_back_pain(intake: Intake) -> bool:
     ligament. Get it examined today, usually with an X-ray.""",
 )
 def cannot_bear_weight(intake: Intake) -> bool:
-    return "cannot_bear_weight" in intake.symptoms
+    return "cannot_bear_weight" in intake.symptoms and not hip_fracture_signs.applies(intake)
 
 
 @rule(
@@ -172,33 +180,32 @@ def pop_in_back(intake: Intake) -> bool:
 )
 def blood_thinners_and_injury(intake: Intake) -> bool:
     return "blood_thinners" in intake.history and (
-        intake.trauma != "none"
-        or intake.cause == "injury"
-        or not intake.symptoms.isdisjoint({"bruising", "severe_swelling"})
+        intake.injured or not intake.symptoms.isdisjoint({"bruising", "severe_swelling"})
     )
 
 
 @rule(
-    "unexplained_bruising", Level.SEE_CLINICIAN, src.BLEEDING,
+    "unexplained_bruising", Level.SEE_CLINICIAN, src.NG12_BRUISING,
     """Bruising that appeared without an injury to explain it should be checked by a
-    doctor in the coming days.""",
+    doctor in the next day or two, with a blood test.""",
 )
 def unexplained_bruising(intake: Intake) -> bool:
     return (
         "bruising" in intake.symptoms
-        and intake.cause in ("unknown", "medical_condition")
-        and intake.trauma == "none"
+        and not intake.injured
+        and intake.cause != "overexertion"
         and "blood_thinners" not in intake.history
     )
 
 
 RULES = (
     major_trauma,
+    spinal_injury_with_nerve_signs,
     visible_deformity,
     neck_injury_over_65,
+    hip_fracture_signs,
     fragile_bone_injury,
     fragility_fracture,
-    hip_fracture_signs,
     hip_injury_over_65,
     fragile_bone_new_back_pain,
     fragile_bone_back_pain,

@@ -74,46 +74,74 @@ def severe_swelling(intake: Intake) -> bool:
     )
 
 
-# Sudden groin pain without a strain (first day, strong) can be a twisted
-# testicle, which must be untwisted within hours, or a trapped hernia.
-SUDDEN_GROIN_HOURS = 24
-STRONG_PAIN = 7
-# Calf pain with no strain, knock or exercise to explain it is assessed for a
-# clot (NICE NG158 asks for same-week assessment of suspected DVT; swelling
-# raises it further, see severe_swelling).
-UNEXPLAINED_CALF_PAIN_DAYS = 14
+# Sudden groin pain in the first day, without a workout to explain it, can be
+# a twisted testicle, which can be saved only within about six hours (NICE
+# CKS scrotal pain), or a trapped hernia. Torsion is most common up to 25-30.
+SUDDEN_HOURS = 24
+MODERATE_PAIN = 5
+TORSION_AGE = 30
+# Calf or thigh pain with no strain, knock or exercise to explain it may be a
+# clot: NICE NG158 asks for an ultrasound within 4 hours of suspecting a DVT
+# (or interim treatment and a scan within 24), so it is a same-day visit.
+UNEXPLAINED_LEG_PAIN_DAYS = 14
+CLOT_AREAS = frozenset({"calf", "back_thigh"})
 
 
-@rule(
-    "sudden_groin_pain", Level.URGENT, src.CKS_SCROTAL,
-    """Sudden strong pain in the groin without a strain to explain it can come from a hernia
-    or, in men, a twisted testicle, which needs treatment within hours. See a doctor today;
-    call the emergency number if the testicle hurts or swells, or you are sick.""",
-)
-def sudden_groin_pain(intake: Intake) -> bool:
+def _sudden_groin_pain(intake: Intake) -> bool:
     return (
         "groin" in intake.area_set
-        and intake.cause in ("unknown", "medical_condition")
-        and intake.onset_hours_ago <= SUDDEN_GROIN_HOURS
-        and intake.intensity >= STRONG_PAIN
+        and intake.cause != "overexertion"
+        and intake.onset_hours_ago <= SUDDEN_HOURS
+        and intake.intensity >= MODERATE_PAIN
     )
 
 
 @rule(
-    "unexplained_calf_pain", Level.SEE_CLINICIAN, src.NG158_VTE,
-    """Calf pain with no exercise, strain or knock to explain it can be a blood clot in the
-    leg. Have it checked in the next day or two; go the same day if the calf swells, turns red
-    or warm, and call the emergency number if you become breathless.""",
+    "possible_testicular_torsion", Level.EMERGENCY, src.CKS_SCROTAL,
+    """Sudden groin pain in a young man, without a workout to explain it, can be a twisted
+    testicle, which can only be saved within a few hours. Go to an emergency department
+    now.""",
+)
+def possible_torsion(intake: Intake) -> bool:
+    return intake.sex != "female" and intake.age <= TORSION_AGE and _sudden_groin_pain(intake)
+
+
+@rule(
+    "sudden_groin_or_belly_pain", Level.URGENT, src.CKS_SCROTAL,
+    """Sudden pain in the groin or belly without a workout to explain it can come from a
+    hernia, the appendix or, in men, a twisted testicle. See a doctor today; call the
+    emergency number if the pain is severe, a testicle hurts or swells, or you are sick.""",
+)
+def sudden_groin_pain(intake: Intake) -> bool:
+    sudden_belly = (
+        "abdomen" in intake.area_set
+        and intake.cause in ("unknown", "medical_condition")
+        and intake.onset_hours_ago <= SUDDEN_HOURS
+        and intake.intensity >= MODERATE_PAIN
+    )
+    return (_sudden_groin_pain(intake) or sudden_belly) and not possible_torsion.applies(intake)
+
+
+@rule(
+    "unexplained_leg_pain", Level.URGENT, src.NG158_VTE,
+    """Calf or thigh pain with no exercise, strain or knock to explain it can be a blood clot
+    in the leg, which should be scanned within hours. See a doctor today; call the emergency
+    number if you become breathless or have chest pain.""",
 )
 def unexplained_calf_pain(intake: Intake) -> bool:
     return (
-        "calf" in intake.area_set
+        not intake.area_set.isdisjoint(CLOT_AREAS)
         and intake.cause in ("unknown", "medical_condition")
-        and intake.days <= UNEXPLAINED_CALF_PAIN_DAYS
+        and intake.days <= UNEXPLAINED_LEG_PAIN_DAYS
+        # leg pain that comes with back pain or shoots down the leg is a nerve
+        # from the back (sciatica), which has rules of its own
+        and not intake.spinal
+        and "leg_pain_below_knee" not in intake.symptoms
     )
 
 
 RULES = (
+    possible_torsion,
     sudden_groin_pain,
     unexplained_calf_pain,
     dark_urine,

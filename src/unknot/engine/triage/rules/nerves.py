@@ -42,14 +42,18 @@ def bowel_incontinence(intake: Intake) -> bool:
 
 
 @rule(
-    "both_legs_with_back_pain", Level.EMERGENCY, src.GIRFT_CES,
-    """Pain, numbness or weakness in both legs together with back or neck pain can mean
-    the spinal cord or the nerves at the base of the spine are being squeezed. This needs
-    an emergency assessment now.""",
+    "both_legs_nerve_signs", Level.EMERGENCY, src.GIRFT_CES,
+    """Pain, numbness or weakness in both legs together with back or neck pain, or shooting
+    pain or numbness down the legs, can mean the spinal cord or the nerves at the base of the
+    spine are being squeezed. This needs an emergency assessment now.""",
 )
 def both_legs_with_back_pain(intake: Intake) -> bool:
     return "bilateral_leg_symptoms" in intake.symptoms and (
-        intake.spinal or "leg_weakness" in intake.symptoms or not intake.area_set & LEG_AREAS
+        intake.spinal
+        or not intake.symptoms.isdisjoint(
+            {"leg_weakness", "leg_pain_below_knee", "leg_numbness_tingling"}
+        )
+        or not intake.area_set & LEG_AREAS
     )
 
 
@@ -68,18 +72,35 @@ def both_legs_affected(intake: Intake) -> bool:
 
 @rule(
     "both_legs_sore_after_effort", Level.SEE_CLINICIAN, src.CKS_BACK,
-    """Both legs ache after working them hard, which is usually ordinary soreness. Because
-    you marked symptoms in both legs, have your nerves checked in the coming days if it is
-    numbness or weakness rather than ache, and at once if it spreads between the legs or
-    affects your bladder.""",
+    """Both legs ache after working them hard, which is usually ordinary soreness, but you
+    marked symptoms in both legs, so have it checked in the coming days. If it is numbness,
+    tingling or weakness rather than an ache, get help today; if numbness spreads between
+    the legs or your bladder or bowel change, call the emergency number.""",
 )
 def both_legs_sore_after_effort(intake: Intake) -> bool:
     return (
         "bilateral_leg_symptoms" in intake.symptoms
         and intake.cause == "overexertion"
         and not intake.spinal
-        and bool(intake.area_set & LEG_AREAS)
-        and intake.symptoms.isdisjoint({"leg_weakness", "leg_numbness_tingling"})
+        and not both_legs_with_back_pain.applies(intake)
+    )
+
+
+@rule(
+    "sudden_limb_weakness", Level.EMERGENCY, src.STROKE_FAST,
+    """A leg that has suddenly become weak without back pain, sciatica or an injury to
+    explain it, or an arm and a leg weak together, can be a stroke. Call the emergency
+    number now.""",
+)
+def sudden_limb_weakness(intake: Intake) -> bool:
+    if {"arm_weakness", "leg_weakness"} <= intake.symptoms:
+        return True
+    return (
+        "leg_weakness" in intake.symptoms
+        and intake.onset_hours_ago <= SUDDEN_WEAKNESS_HOURS
+        and intake.cause in ("unknown", "medical_condition")
+        and not intake.spinal
+        and "leg_pain_below_knee" not in intake.symptoms
     )
 
 
@@ -90,7 +111,11 @@ def both_legs_sore_after_effort(intake: Intake) -> bool:
     treated before the weakness lasts.""",
 )
 def new_leg_weakness(intake: Intake) -> bool:
-    return "leg_weakness" in intake.symptoms and "bilateral_leg_symptoms" not in intake.symptoms
+    return (
+        "leg_weakness" in intake.symptoms
+        and "bilateral_leg_symptoms" not in intake.symptoms
+        and not sudden_limb_weakness.applies(intake)
+    )
 
 
 @rule(
@@ -113,7 +138,11 @@ def sudden_arm_weakness(intake: Intake) -> bool:
     properly. A doctor should examine you today.""",
 )
 def new_arm_weakness(intake: Intake) -> bool:
-    return "arm_weakness" in intake.symptoms and not sudden_arm_weakness.applies(intake)
+    return (
+        "arm_weakness" in intake.symptoms
+        and not sudden_arm_weakness.applies(intake)
+        and not sudden_limb_weakness.applies(intake)
+    )
 
 
 @rule(
@@ -159,6 +188,7 @@ RULES = (
     both_legs_with_back_pain,
     both_legs_affected,
     both_legs_sore_after_effort,
+    sudden_limb_weakness,
     new_leg_weakness,
     sudden_arm_weakness,
     new_arm_weakness,
