@@ -85,8 +85,15 @@ def stage_of(intake: Intake) -> str:
     return "settling"
 
 
+# Among self-massage techniques that help equally, prefer what everyone has
+# (hands) and the gentler, cheaper tools over a massage gun.
+TOOL_PREFERENCE = {"hands": 0, "foam_roller": 1, "massage_ball": 1, "heat_pad": 1,
+                   "peanut_ball": 2, "massage_stick": 2, "massage_gun": 3}
+
+
 def _pick_covering(
-    items: tuple[Any, ...], areas: tuple[str, ...], per_area: int, fits: Any
+    items: tuple[Any, ...], areas: tuple[str, ...], per_area: int, fits: Any,
+    rank: Any = lambda item: 0,
 ) -> list[Any]:
     """Choose items area by area, preferring ones that help several reported areas."""
     wanted = frozenset(areas)
@@ -95,7 +102,15 @@ def _pick_covering(
         candidates = [i for i in items if area in i.areas and fits(i)]
         if not candidates:  # never leave an area without help
             candidates = [i for i in items if area in i.areas]
-        candidates.sort(key=lambda i: -len(wanted.intersection(i.areas)))
+        # Items aimed mainly at this area (content lists the main area first),
+        # then the gentler tool, then ones that help more of the reported areas,
+        # then ones that spend less effort elsewhere.
+        candidates.sort(key=lambda i: (
+            i.areas[0] != area,
+            rank(i),
+            -len(wanted.intersection(i.areas)),
+            len(set(i.areas) - wanted),
+        ))
         already = sum(1 for c in chosen if area in c.areas)
         for item in candidates:
             if already >= per_area:
@@ -159,6 +174,7 @@ def _massage(
     techniques: list[Massage] = _pick_covering(
         lib.massage, areas, 1,
         (lambda m: m.tool == "hands") if gentle_only else (lambda m: True),
+        rank=lambda m: TOOL_PREFERENCE.get(m.tool, 2),
     )
     if gentle_only:
         techniques = [m for m in techniques if m.tool == "hands"]

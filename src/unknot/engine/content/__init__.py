@@ -68,7 +68,8 @@ class Massage:
     @property
     def dose(self) -> str:
         side = " on each side" if self.per_side else ""
-        return f"{self.duration_minutes:g} minutes{side}. {self.frequency}."
+        unit = "minute" if self.duration_minutes == 1 else "minutes"
+        return f"{self.duration_minutes:g} {unit}{side}. {self.frequency}."
 
 
 @dataclass(frozen=True, slots=True)
