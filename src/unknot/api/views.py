@@ -14,6 +14,7 @@ from unknot.api.schemas import (
     INTAKE_SCHEMA,
     json_response,
 )
+from unknot.api.tracking import router as tracking_router
 from unknot.engine import ENGINE_VERSION, IntakeError, assess_data
 from unknot.engine.intake import FieldError
 
@@ -73,3 +74,7 @@ def create_assessment(request: HttpRequest) -> HttpResponse:
 @api.get("/version", summary="Engine and API versions", tags=["service"])
 def version(request: HttpRequest) -> dict[str, str]:
     return {"api": "1", "engine": ENGINE_VERSION}
+
+
+# Episodes, check-ins, export and deletion, behind personal access tokens.
+api.add_router("", tracking_router)

@@ -74,9 +74,10 @@ INSTALLED_APPS = [
     "unknot.core",
     "unknot.assessments",
     "unknot.api",
+    # Before allauth, so its templates (our layout, errors beside fields) win.
+    "unknot.accounts",
     "allauth",
     "allauth.account",
-    "unknot.accounts",
     "unknot.tracking",
 ]
 

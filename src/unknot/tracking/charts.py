@@ -19,6 +19,8 @@ from unknot.engine.course import expected_function, expected_pain
 from unknot.tracking.models import CheckIn, Episode
 
 CHECKINS_PER_PAGE = 28
+WIDTH, HEIGHT = 480, 320
+DASHED = {"dasharray": "8,6", "width": 3}
 # pygal writes its tooltip configuration as an inline script; the chart is shown
 # as an image, where scripts never run, so it is dropped rather than shipped.
 _SCRIPT = re.compile(rb"<script.*?</script>", re.DOTALL)
@@ -31,12 +33,13 @@ CHART_STYLE = Style(
     foreground_subtle="#d5dde0",
     opacity="1",
     opacity_hover="1",
-    colors=("#0f6e6e", "#8a96a0", "#b5651d"),
+    colors=("#0f6e6e", "#5b6770", "#b5651d"),
     font_family="system-ui, sans-serif",
-    label_font_size=14,
-    major_label_font_size=14,
-    legend_font_size=15,
-    title_font_size=17,
+    # Drawn 480 wide and scaled to fit: big enough type to read on a phone.
+    label_font_size=15,
+    major_label_font_size=15,
+    legend_font_size=16,
+    title_font_size=18,
     value_font_size=13,
     stroke_width="3",
 )
@@ -71,11 +74,11 @@ def adherence_percent(checkin: CheckIn) -> int | None:
 
 def _base(spec: ChartSpec, labels: list[str], low: float, high: float) -> pygal.Line:
     chart = pygal.Line(
-        style=CHART_STYLE, width=720, height=360, js=(), explicit_size=False,
+        style=CHART_STYLE, width=WIDTH, height=HEIGHT, js=(), explicit_size=False,
         show_dots=True, dots_size=4, range=(low, high), min_scale=4, max_scale=10,
         x_label_rotation=-45, show_minor_x_labels=len(labels) <= 10,
-        x_labels_major_every=max(1, len(labels) // 6), truncate_label=-1,
-        legend_at_bottom=True, legend_at_bottom_columns=2, print_values=False,
+        x_labels_major_every=max(1, len(labels) // 4), truncate_label=-1,
+        legend_at_bottom=True, legend_at_bottom_columns=1, print_values=False,
         allow_interruptions=True, margin=12, spacing=14,
     )
     chart.title = spec.title
@@ -89,10 +92,10 @@ def render_chart(kind: str, episode: Episode, intake: Intake,
     spec = CHARTS[kind]
     labels = [day_label(c) for c in checkins]
     if kind == "adherence":
-        bar = pygal.Bar(style=CHART_STYLE, width=720, height=360, js=(), range=(0, 100),
+        bar = pygal.Bar(style=CHART_STYLE, width=WIDTH, height=HEIGHT, js=(), range=(0, 100),
                         x_label_rotation=-45, show_legend=False, margin=12,
                         show_minor_x_labels=len(labels) <= 10,
-                        x_labels_major_every=max(1, len(labels) // 6), truncate_label=-1)
+                        x_labels_major_every=max(1, len(labels) // 4), truncate_label=-1)
         bar.title = spec.title
         bar.x_labels = labels
         bar.add("Plan done (%)", [adherence_percent(c) for c in checkins])
@@ -105,15 +108,15 @@ def render_chart(kind: str, episode: Episode, intake: Intake,
         target = (episode.review.get("plan") or episode.first_assessment.get("plan") or {})
         low = (target.get("sleep") or {}).get("target_hours", [7, 9])[0]
         chart.add(f"Target ({low} hours or more)", [low] * len(checkins),
-                  stroke_style={"dasharray": "6,6"}, show_dots=False)
+                  stroke_style=DASHED, show_dots=False)
         return _SCRIPT.sub(b"", chart.render())
     chart = _base(spec, labels, 0, 10)
     if kind == "pain":
         chart.add("Your pain", [c.pain for c in checkins])
         chart.add("Usual course", [expected_pain(intake, d) for d in onset],
-                  stroke_style={"dasharray": "6,6"}, show_dots=False)
+                  stroke_style=DASHED, show_dots=False)
     else:
         chart.add("Your limits", [c.function_limit for c in checkins])
         chart.add("Usual course", [expected_function(intake, d) for d in onset],
-                  stroke_style={"dasharray": "6,6"}, show_dots=False)
+                  stroke_style=DASHED, show_dots=False)
     return _SCRIPT.sub(b"", chart.render())
