@@ -1,8 +1,8 @@
 """The reference cases through the real command line and the real HTTP API.
 
 public_vignettes.jsonl is the product's public set (copied from shared/);
-review_cases.jsonl was written blind, from clinical principles, by a reviewer
-who did not see the rules.
+review_cases.jsonl and review_cases_2.jsonl were each written blind, from
+clinical principles, by reviewers who did not see the rules.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tests.conftest import load_cases
 
 ORDER = ["self_care", "see_clinician", "urgent", "emergency"]
 PUBLIC = load_cases("public_vignettes.jsonl")
-REVIEW = load_cases("review_cases.jsonl")
+REVIEW = load_cases("review_cases.jsonl") + load_cases("review_cases_2.jsonl")
 
 
 def accepted(case: dict[str, Any]) -> list[str]:

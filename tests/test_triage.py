@@ -122,6 +122,10 @@ FIRES = [
     ("injury_not_easing", {"areas": ["ankle_foot"], "cause": "injury",
                            "onset_hours_ago": 400}, C),
     ("worsening_after_first_days", {"trend": "worse", "onset_hours_ago": 100}, C),
+    ("injured_joint_not_improving", {"areas": ["knee"], "cause": "injury", "trauma": "minor",
+                                     "onset_hours_ago": 96}, C),
+    ("bruise_after_sudden_pull", {"areas": ["back_thigh"], "cause": "injury",
+                                  "symptoms": ["bruising"]}, C),
     ("severe_loss_of_function", {"function_limit": 8, "onset_hours_ago": 60}, C),
     ("worst_pain", {"intensity": 9, "onset_hours_ago": 10}, C),
     ("inflammatory_back_pain", {"age": 28, "cause": "unknown", "onset_hours_ago": 3000,
@@ -136,6 +140,11 @@ FIRES = [
 ]
 
 NEAR_MISSES = [
+    ("injured_joint_not_improving", {"areas": ["knee"], "cause": "injury",
+                                     "onset_hours_ago": 96, "trend": "better"}),
+    ("injured_joint_not_improving", {"areas": ["knee"], "cause": "injury",
+                                     "onset_hours_ago": 48}),
+    ("bruise_after_sudden_pull", {"areas": ["back_thigh"], "symptoms": ["bruising"]}),
     ("fever_with_neck_pain", {"areas": ["lower_back"], "symptoms": ["fever_or_chills"]}),
     ("hip_fracture_signs", {"age": 50, "areas": ["hip"], "cause": "injury", "trauma": "minor",
                             "symptoms": ["cannot_bear_weight"]}),

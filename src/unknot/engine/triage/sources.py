@@ -126,6 +126,18 @@ BERLIN_IBP = Source(
     "stiffness over 30 minutes, better with exercise); NICE NG65 spondyloarthritis referral",
     "https://www.nice.org.uk/guidance/ng65",
 )
+CKS_KNEE = Source(
+    "NICE CKS: knee pain",
+    "NICE Clinical Knowledge Summary: Knee pain - assessment (suspected ligament or meniscal "
+    "injury); Ottawa knee and ankle rules",
+    "https://cks.nice.org.uk/topics/knee-pain-assessment/",
+)
+MUSCLE_TEAR = Source(
+    "British athletics muscle injury classification",
+    "Pollock et al. 2014, Br J Sports Med: British athletics muscle injury classification "
+    "(structural tears need assessment and graded loading)",
+    "https://doi.org/10.1136/bjsports-2013-093302",
+)
 CKS_RENAL_COLIC = Source(
     "NICE CKS: renal colic",
     "NICE Clinical Knowledge Summary: Renal or ureteric colic - acute",

@@ -98,6 +98,38 @@ def injury_not_easing(intake: Intake) -> bool:
     )
 
 
+# A twisted knee, ankle, wrist or shoulder that is no better after three days
+# may hide a torn ligament or cartilage, or a small break (NICE CKS knee pain;
+# Ottawa knee and ankle rules for who needs an X-ray).
+JOINT_AREAS = frozenset({"knee", "ankle_foot", "forearm_wrist", "shoulder", "hip"})
+JOINT_REVIEW_HOURS = 72
+
+
+@rule(
+    "injured_joint_not_improving", Level.SEE_CLINICIAN, src.CKS_KNEE,
+    """A twisted or knocked joint that is no better after three days may have a torn
+    ligament or cartilage, or a small break. Have it examined in the coming days.""",
+)
+def injured_joint_not_improving(intake: Intake) -> bool:
+    return (
+        intake.injured
+        and not intake.area_set.isdisjoint(JOINT_AREAS)
+        and intake.onset_hours_ago > JOINT_REVIEW_HOURS
+        and intake.trend != "better"
+        and intake.days <= SORENESS_LONGEST_DAYS  # later, injury_not_easing speaks
+    )
+
+
+@rule(
+    "bruise_after_sudden_pull", Level.SEE_CLINICIAN, src.MUSCLE_TEAR,
+    """A bruise after a sudden pull or twist means there is bleeding inside, usually from a
+    torn muscle or ligament. Have it examined in the coming days to see how bad the tear
+    is and how to load it as it heals.""",
+)
+def bruise_after_sudden_pull(intake: Intake) -> bool:
+    return intake.cause == "injury" and intake.trauma == "none" and "bruising" in intake.symptoms
+
+
 @rule(
     "worsening_after_first_days", Level.SEE_CLINICIAN, src.CKS_REVIEW,
     """Pain that is still getting worse after the first three days, despite looking after
@@ -202,6 +234,8 @@ RULES = (
     back_pain_past_six_weeks,
     pain_past_six_weeks,
     injury_not_easing,
+    injured_joint_not_improving,
+    bruise_after_sudden_pull,
     worsening,
     severe_loss_of_function,
     worst_pain,
