@@ -11,6 +11,15 @@ Every variable is optional:
     UNKNOT_EMERGENCY_NUMBER the number shown on emergency results, e.g. "112"; unset explains
                             112 / 911 / 999 by region
     UNKNOT_SECURE           "1" behind HTTPS: secure cookies, HSTS, SSL redirect
+    UNKNOT_SITE_DOMAIN      host (and port) used in feed, sitemap and email links (127.0.0.1:8000)
+    UNKNOT_COMMENT_PREMODERATION  "every" (default): every comment waits for a moderator;
+                            "first": only a person's first comment (by email address) waits
+    UNKNOT_COMMENT_MAX_LENGTH  longest comment in characters (3000)
+    UNKNOT_COMMENT_RATE     comments one address may send, e.g. "5/10m" (default)
+    UNKNOT_CAPTCHA          "altcha" (default, self-hosted proof of work), "recaptcha_v2",
+                            "recaptcha_v3", "hcaptcha" or "turnstile"
+    UNKNOT_CAPTCHA_SITE_KEY, UNKNOT_CAPTCHA_SECRET_KEY  the hosted CAPTCHA's keys
+    UNKNOT_CAPTCHA_TIMEOUT  seconds to wait for the hosted CAPTCHA's verification (5)
     UNKNOT_EMAIL_HOST       SMTP server for account emails; unset prints them to the console
     UNKNOT_EMAIL_PORT       SMTP port (587)
     UNKNOT_EMAIL_USER, UNKNOT_EMAIL_PASSWORD  SMTP login, if the server needs one
@@ -74,6 +83,13 @@ INSTALLED_APPS = [
     "unknot.core",
     "unknot.assessments",
     "unknot.api",
+    "django.contrib.sites",
+    "django.contrib.sitemaps",
+    "django_comments",
+    "unknot.guides",
+    "unknot.moderation",
+    "unknot.products",
+    "unknot.pages",
     # Before allauth, so its templates (our layout, errors beside fields) win.
     "unknot.accounts",
     "allauth",
@@ -223,6 +239,46 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# Guides, comments and products.
+SITE_ID = 1
+SITE_DOMAIN = os.environ.get("UNKNOT_SITE_DOMAIN", "127.0.0.1:8000")
+COMMENTS_APP = "unknot.moderation"
+COMMENT_PREMODERATION = os.environ.get("UNKNOT_COMMENT_PREMODERATION", "every")
+if COMMENT_PREMODERATION not in {"every", "first"}:
+    raise ValueError('UNKNOT_COMMENT_PREMODERATION must be "every" or "first"')
+COMMENT_MAX_LENGTH = int(os.environ.get("UNKNOT_COMMENT_MAX_LENGTH", "3000"))
+COMMENT_RATE = os.environ.get("UNKNOT_COMMENT_RATE", "5/10m")
+COMMENT_MIN_FILL_SECONDS = 3
+# Counted in the cache: several app servers need UNKNOT_REDIS_URL to share the count.
+RATELIMIT_USE_CACHE = "default"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+CAPTCHA_PROVIDER = os.environ.get("UNKNOT_CAPTCHA", "altcha")
+CAPTCHA_SITE_KEY = os.environ.get("UNKNOT_CAPTCHA_SITE_KEY", "")
+CAPTCHA_SECRET_KEY = os.environ.get("UNKNOT_CAPTCHA_SECRET_KEY", "")
+CAPTCHA_VERIFY_URL = os.environ.get("UNKNOT_CAPTCHA_VERIFY_URL", "")  # tests: a fake server
+CAPTCHA_TIMEOUT = float(os.environ.get("UNKNOT_CAPTCHA_TIMEOUT", "5"))
+CAPTCHA_V3_MIN_SCORE = 0.5
+# About 25,000 hashes on average: well under a second in a phone's browser, a
+# real cost for a script posting thousands of comments.
+ALTCHA_MAX_NUMBER = 50_000
+# A hosted CAPTCHA loads its script and frame from the provider: only then does
+# the policy name the provider's origins.
+_CAPTCHA_ORIGINS = {
+    "altcha": [],
+    "recaptcha_v2": ["https://www.google.com", "https://www.gstatic.com"],
+    "recaptcha_v3": ["https://www.google.com", "https://www.gstatic.com"],
+    "hcaptcha": ["https://hcaptcha.com", "https://*.hcaptcha.com"],
+    "turnstile": ["https://challenges.cloudflare.com"],
+}
+if CAPTCHA_PROVIDER not in _CAPTCHA_ORIGINS:
+    raise ValueError(f"UNKNOT_CAPTCHA must be one of {', '.join(_CAPTCHA_ORIGINS)}")
+if CAPTCHA_PROVIDER != "altcha" and not (CAPTCHA_SITE_KEY and CAPTCHA_SECRET_KEY):
+    raise ValueError("UNKNOT_CAPTCHA_SITE_KEY and UNKNOT_CAPTCHA_SECRET_KEY are needed for "
+                     + CAPTCHA_PROVIDER)
+for _directive in ("script-src", "frame-src", "connect-src", "style-src"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(_directive, ["'self'"])
+    CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += _CAPTCHA_ORIGINS[CAPTCHA_PROVIDER]
 
 EMERGENCY_NUMBER = os.environ.get("UNKNOT_EMERGENCY_NUMBER", "").strip()
 SITE_NAME = "Unknot"

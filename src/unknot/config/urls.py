@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from unknot.guides.sitemaps import GuideSitemap, PageSitemap
 
 urlpatterns = [
     path("", include("unknot.core.urls")),
@@ -10,5 +13,11 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("account/settings/", include("unknot.accounts.urls")),
     path("track/", include("unknot.tracking.urls")),
+    path("guides/", include("unknot.guides.urls")),
+    path("moderation/", include("unknot.moderation.urls")),
+    path("products/", include("unknot.products.urls")),
+    path("", include("unknot.pages.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"guides": GuideSitemap, "pages": PageSitemap}},
+         name="sitemap"),
     path("admin/", admin.site.urls),
 ]

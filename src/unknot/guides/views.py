@@ -1,0 +1,46 @@
+"""Guide pages: the list, one tag's guides, and a guide with its approved comments."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from unknot.guides.models import Guide, Tag
+from unknot.moderation.forms import new_comment_form
+from unknot.moderation.services import published_comments
+
+
+def get_guide_for_reader(request: HttpRequest, slug: str) -> Guide:
+    """A published guide for everyone; a draft only for staff who may edit guides (preview)."""
+    guide = get_object_or_404(Guide.objects.prefetch_related("tags"), slug=slug)
+    if guide.is_live:
+        return guide
+    if request.user.has_perm("guides.change_guide"):
+        return guide
+    raise Http404("No such guide")
+
+
+@require_GET
+def guide_list(request: HttpRequest) -> HttpResponse:
+    guides = Guide.objects.published().prefetch_related("tags")
+    tags = Tag.objects.filter(guides__in=Guide.objects.published()).distinct()
+    return render(request, "guides/list.html", {"guides": guides, "tags": tags})
+
+
+@require_GET
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    guides = Guide.objects.published().filter(tags=tag).prefetch_related("tags")
+    return render(request, "guides/tag.html", {"tag": tag, "guides": guides})
+
+
+@require_GET
+def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    guide = get_guide_for_reader(request, slug)
+    context = {
+        "guide": guide,
+        "comments": published_comments(guide),
+        "form": new_comment_form(request, guide),
+    }
+    return render(request, "guides/detail.html", context)

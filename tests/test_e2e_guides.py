@@ -1,0 +1,114 @@
+"""End to end in real headless Chromium: a comment from the guide to publication, and
+products reached from a relief plan."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from playwright.sync_api import expect
+
+from tests.guide_helpers import make_guide, make_moderator, make_product
+from unknot.moderation.models import GuideComment
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _quick_form(settings: Any) -> None:
+    # A test types in milliseconds; the fill-time check has its own unit tests.
+    settings.COMMENT_MIN_FILL_SECONDS = 0
+    cache.clear()
+
+
+def _watch_console(page: Any) -> list[str]:
+    problems: list[str] = []
+
+    def on_console(message: Any) -> None:
+        # The admin's sign-in page has no icon link, so the browser asks for /favicon.ico.
+        if message.type == "error" and "favicon.ico" not in message.location.get("url", ""):
+            problems.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    return problems
+
+
+def test_a_comment_solves_the_proof_of_work_waits_for_approval_then_is_published(
+        page: Any, live_server: Any) -> None:
+    guide = make_guide("Walking off a sore back", body="## Why walk\n\nBlood flow helps.")
+    moderator = make_moderator()
+    moderator.set_password("a-long-moderator-password")
+    moderator.save()
+    problems = _watch_console(page)
+
+    page.goto(f"{live_server.url}{guide.get_absolute_url()}")
+    assert page.get_by_role("heading", level=1).inner_text() == "Walking off a sore back"
+    assert page.get_by_role("heading", name="Why walk").is_visible()
+
+    page.get_by_label("Your name (shown with the comment)").fill("Robin")
+    page.get_by_label("Your email (never shown)").fill("robin@example.com")
+    page.get_by_label("Your comment").fill("Short walks every hour worked for me.")
+    page.get_by_label("Email me when my comment is published").check()
+    # The real ALTCHA widget: ticking it makes the browser solve the proof of work.
+    page.locator("altcha-widget input[type=checkbox]").click()
+    expect(page.locator("altcha-widget input[name=altcha]")).to_have_value(
+        re.compile(r".{20,}"), timeout=20_000)
+    page.get_by_role("button", name="Send for approval").click()
+
+    status = page.locator("#comment-status")
+    assert "awaiting approval" in status.inner_text()
+    assert "Short walks every hour" not in page.locator("#comments").inner_text()
+    assert GuideComment.objects.get().status == GuideComment.PENDING
+
+    page.goto(f"{live_server.url}/moderation/")
+    page.get_by_label("Username").fill(moderator.username)
+    page.get_by_label("Password").fill("a-long-moderator-password")
+    page.get_by_role("button", name="Log in").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Comments awaiting approval"
+    page.get_by_role("button", name="Approve the comment from Robin").click()
+    assert "1 comment approved and published." in page.locator("main").inner_text()
+
+    page.goto(f"{live_server.url}{guide.get_absolute_url()}")
+    assert "Short walks every hour worked for me." in page.locator(".comment-list").inner_text()
+    assert problems == []
+
+
+def test_a_refused_comment_keeps_what_was_typed(page: Any, live_server: Any) -> None:
+    guide = make_guide()
+    page.goto(f"{live_server.url}{guide.get_absolute_url()}")
+    page.get_by_label("Your name (shown with the comment)").fill("Robin")
+    page.get_by_label("Your email (never shown)").fill("robin@example.com")
+    page.get_by_label("Your comment").fill("Typed without the check")
+    page.get_by_role("button", name="Send for approval").click()
+    assert "complete the check" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Your comment").input_value() == "Typed without the check"
+    assert page.get_by_label("Your name (shown with the comment)").input_value() == "Robin"
+
+
+def test_products_are_reached_from_the_massage_part_of_a_plan(page: Any,
+                                                              live_server: Any) -> None:
+    for kind in ("foam_roller", "massage_stick", "massage_ball", "massage_gun"):
+        make_product(f"Calf {kind.replace('_', ' ')}", kind=kind, areas=("calf",))
+    page.goto(f"{live_server.url}/assess/")
+    page.locator('.body-map__region[data-area="calf"]').first.click()
+    page.get_by_label("Going a bit too hard").check()
+    page.get_by_label("How long ago, number").fill("2")
+    page.get_by_label("Unit").select_option("days")
+    page.locator('#q-intensity input[value="4"]').check(force=True)
+    page.get_by_label("About the same").check()
+    page.locator('#q-function_limit input[value="2"]').check(force=True)
+    page.get_by_label("Your age").fill("34")
+    page.get_by_role("button", name="See my result").click()
+
+    page.locator("#plan-massage").get_by_role(
+        "link", name="See products for this technique").first.click()
+    assert "Products for" in page.get_by_role("status").first.inner_text()
+    product = page.locator(".product-card__name a").first
+    name = product.inner_text()
+    assert name.startswith("Calf ")
+    product.click()
+    assert page.get_by_role("heading", level=1).inner_text() == name
+    assert page.get_by_role("link", name="See it at the shop").is_visible()
