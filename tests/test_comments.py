@@ -348,3 +348,10 @@ def test_admin_actions_go_through_the_services(client: Client) -> None:
     comment.refresh_from_db()
     assert comment.is_public
     assert len(mail.outbox) == 1
+
+
+def test_only_moderators_see_the_moderation_link(client: Client) -> None:
+    client.force_login(make_user())
+    assert 'href="/moderation/"' not in client.get("/guides/").content.decode()
+    client.force_login(make_moderator())
+    assert 'href="/moderation/"' in client.get("/guides/").content.decode()
