@@ -160,3 +160,26 @@ def test_the_episode_page_shows_check_ins_in_a_table(client: Client) -> None:
     body = client.get(f"/track/{episode.pk}/").content.decode()
     assert "Tue 3 Mar 2026" in body and "stiff in the morning" in body
     assert f"/track/{episode.pk}/chart/pain.svg" in body
+
+
+def test_a_long_history_is_shown_two_weeks_at_a_time(client: Client) -> None:
+    person = make_person()
+    episode = make_episode(person, started=date(2026, 1, 1))
+    _daily(episode, 20)
+    client.force_login(person)
+    first = client.get(f"/track/{episode.pk}/").content.decode()
+    assert first.count('<th scope="row">') == 14
+    assert "?before=2026-01-07" in first and "Older check-ins" in first
+    older = client.get(f"/track/{episode.pk}/?before=2026-01-07").content.decode()
+    assert older.count('<th scope="row">') == 6
+    assert "Newest check-ins" in older and "Older check-ins" not in older
+    assert "chart/pain.svg?before=2026-01-07" in older
+
+
+def test_the_check_in_count_counts_each_day_once() -> None:
+    episode = make_episode(make_person())
+    checkin(episode, date(2026, 3, 3), pain=4)
+    checkin(episode, date(2026, 3, 3), pain=3)
+    checkin(episode, date(2026, 3, 4), pain=3)
+    episode.refresh_from_db()
+    assert episode.checkin_count == 2 == episode.checkins.count()

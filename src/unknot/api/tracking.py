@@ -82,7 +82,7 @@ def _pydantic_errors(error: ValidationError) -> list[FieldError]:
             for e in error.errors()]
 
 
-def _episode(episode: Episode, checkin_count: int | None = None) -> dict[str, Any]:
+def _episode(episode: Episode) -> dict[str, Any]:
     return {
         "id": episode.pk,
         "title": episode.title,
@@ -94,7 +94,7 @@ def _episode(episode: Episode, checkin_count: int | None = None) -> dict[str, An
         "intake": episode.intake,
         "first_assessment": episode.first_assessment,
         "current": episode.review,
-        **({"checkin_count": checkin_count} if checkin_count is not None else {}),
+        "checkin_count": episode.checkin_count,
     }
 
 
@@ -139,14 +139,14 @@ def create_episode(request: HttpRequest) -> HttpResponse:
         episode = services.start_episode(request.auth, data)  # type: ignore[attr-defined]
     except IntakeError as error:
         return _error_response(error.errors, "intake")
-    return JsonResponse(_episode(episode, 0), status=201)
+    return JsonResponse(_episode(episode), status=201)
 
 
 @router.get("/episodes/{episode_id}", summary="One episode", operation_id="get_episode",
             openapi_extra={"responses": {404: NOT_FOUND}})
 def get_episode(request: HttpRequest, episode_id: int) -> JsonResponse:
     episode = get_episode_for_user(request.auth, episode_id)  # type: ignore[attr-defined]
-    return JsonResponse(_episode(episode, episode.checkins.count()))
+    return JsonResponse(_episode(episode))
 
 
 @router.patch(
@@ -174,7 +174,7 @@ def update_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
         services.close_episode(episode, change.outcome, change.outcome_note)
     else:
         services.reopen_episode(episode)
-    return JsonResponse(_episode(episode, episode.checkins.count()))
+    return JsonResponse(_episode(episode))
 
 
 @router.get(

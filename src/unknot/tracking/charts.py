@@ -18,7 +18,9 @@ from unknot.engine import Intake
 from unknot.engine.course import expected_function, expected_pain
 from unknot.tracking.models import CheckIn, Episode
 
-CHECKINS_PER_PAGE = 28
+# Two weeks a page: enough to see a trend, few enough points to read on a phone,
+# and the page costs the same whether the history is a week or five years.
+CHECKINS_PER_PAGE = 14
 WIDTH, HEIGHT = 480, 320
 DASHED = {"dasharray": "8,6", "width": 3}
 # pygal writes its tooltip configuration as an inline script; the chart is shown

@@ -31,6 +31,8 @@ class Episode(models.Model):
     closed_on = models.DateField(null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     outcome_note = models.TextField(blank=True, max_length=2000)
+    # Kept by record_checkin so no page counts five years of rows to show a number.
+    checkin_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 
@@ -141,6 +142,9 @@ def record_checkin(episode: Episode, data: CheckinInput, today: date | None = No
     checkin.note = data.note
     checkin.level = episode.level
     checkin.save()
+    if existing is None:
+        Episode.objects.filter(pk=episode.pk).update(checkin_count=F("checkin_count") + 1)
+        episode.checkin_count += 1
     _refresh_review(episode)
     # The check-in carries the level the triage gave once it was counted.
     CheckIn.objects.filter(pk=checkin.pk).update(level=episode.level)

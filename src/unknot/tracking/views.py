@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Page, Paginator
-from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -71,17 +70,33 @@ def resume(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def episodes(request: HttpRequest) -> HttpResponse:
-    rows = (Episode.objects.filter(owner_id=request.user.pk)
-            .annotate(checkin_count=Count("checkins")).order_by("-started_on", "-id"))
+    rows = Episode.objects.filter(owner_id=request.user.pk).order_by("-started_on", "-id")
     return render(request, "tracking/episodes.html", {
         "open_episodes": [e for e in rows if e.is_open],
         "closed_episodes": [e for e in rows if not e.is_open],
     })
 
 
-def _history_page(request: HttpRequest, episode: Episode) -> Page[CheckIn]:
-    paginator = Paginator(episode.checkins.order_by("-day"), CHECKINS_PER_PAGE)
-    return paginator.get_page(request.GET.get("page"))
+@dataclass(frozen=True, slots=True)
+class HistoryPage:
+    checkins: list[CheckIn]  # newest first
+    before: date | None  # the cursor this page was asked for
+    older: date | None  # the cursor for the next, older page
+
+
+def _history_page(request: HttpRequest, episode: Episode) -> HistoryPage:
+    """A page of check-ins before a day, newest first: a keyset, so no page counts rows."""
+    try:
+        before: date | None = date.fromisoformat(request.GET["before"])
+    except (KeyError, ValueError):
+        before = None
+    rows = episode.checkins.order_by("-day")
+    if before is not None:
+        rows = rows.filter(day__lt=before)
+    checkins = list(rows[: CHECKINS_PER_PAGE + 1])
+    more = len(checkins) > CHECKINS_PER_PAGE
+    checkins = checkins[:CHECKINS_PER_PAGE]
+    return HistoryPage(checkins, before, checkins[-1].day if more else None)
 
 
 @never_cache
@@ -90,10 +105,10 @@ def _history_page(request: HttpRequest, episode: Episode) -> Page[CheckIn]:
 def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
     episode = get_episode_for_user(request.user, pk)
     page = _history_page(request, episode)
-    checkins = list(page.object_list)
-    checkin_count = episode.checkins.count()
+    checkins = page.checkins
     today = timezone.localdate()
-    todays = checkins[0] if checkins and checkins[0].day == today else None
+    todays = checkins[0] if checkins and checkins[0].day == today and page.before is None \
+        else None
     rows = [{
         "checkin": c,
         "adherence": adherence_percent(c),
@@ -106,7 +121,7 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "rows": rows,
         "todays": todays,
-        "checkin_count": checkin_count,
+        "checkin_count": episode.checkin_count,
         "charts": CHARTS.values(),
         "review": review,
         "level": episode.level,
@@ -202,6 +217,6 @@ def chart(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in CHARTS:
         raise Http404("No such chart")
     page = _history_page(request, episode)
-    checkins = list(reversed(page.object_list))
+    checkins = list(reversed(page.checkins))
     svg = render_chart(kind, episode, parse_intake(episode.intake), checkins)
     return HttpResponse(svg, content_type="image/svg+xml")
