@@ -7,10 +7,11 @@ import re
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from tests.guide_helpers import make_guide, make_moderator, make_product
+from tests.guide_helpers import make_editor, make_guide, make_moderator, make_product
 from unknot.moderation.models import GuideComment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -112,3 +113,23 @@ def test_products_are_reached_from_the_massage_part_of_a_plan(page: Any,
     product.click()
     assert page.get_by_role("heading", level=1).inner_text() == name
     assert page.get_by_role("link", name="See it at the shop").is_visible()
+
+
+def test_an_editor_sees_a_live_preview_while_writing_a_guide(page: Any,
+                                                             live_server: Any) -> None:
+    editor = make_editor()
+    editor.user_permissions.add(*Permission.objects.filter(
+        codename__in=["add_guide", "view_guide", "view_tag"]))
+    editor.set_password("a-long-editor-password")
+    editor.save()
+    problems = _watch_console(page)
+    page.goto(f"{live_server.url}/admin/guides/guide/add/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill("a-long-editor-password")
+    page.get_by_role("button", name="Log in").click()
+    page.locator("#id_body").fill("## Rest less\n\nWalk **daily**. <script>alert(1)</script>")
+    preview = page.locator(".guide-live-preview")
+    expect(preview.get_by_role("heading", name="Rest less")).to_be_visible()
+    expect(preview.locator("strong")).to_have_text("daily")
+    assert preview.locator("script").count() == 0
+    assert problems == []

@@ -139,3 +139,16 @@ def test_the_demo_guides_link_only_to_pages_that_exist(client: Client) -> None:
     for guide in Guide.objects.all():
         for path in re.findall(r'href="(/[^"]*)"', guide.body_html):
             assert client.get(path).status_code == 200, (guide.slug, path)
+
+
+def test_an_editor_gets_a_cleaned_live_preview_of_markdown(client: Client) -> None:
+    client.force_login(make_editor())
+    response = client.post("/guides/preview/", {"body": "**Hi** <script>x()</script>"})
+    assert response.status_code == 200
+    assert response.content.decode().strip() == "<p><strong>Hi</strong> </p>"
+
+
+def test_the_live_preview_is_refused_to_people_who_cannot_edit_guides(client: Client) -> None:
+    assert client.post("/guides/preview/", {"body": "x"}).status_code == 403
+    client.force_login(make_user(is_staff=True))
+    assert client.post("/guides/preview/", {"body": "x"}).status_code == 403

@@ -24,6 +24,10 @@ class GuideAdmin(GuideAdminBase):
     prepopulated_fields = {"slug": ("title",)}  # noqa: RUF012
     filter_horizontal = ("tags",)
     readonly_fields = ("preview_link", "rendered_body")
+    class Media:
+        js = ("guides/admin-preview.js",)
+        css = {"all": ("guides/admin-preview.css",)}  # noqa: RUF012 (Django reads it as is)
+
     fieldsets = (
         (None, {"fields": ["title", "slug", "summary", "tags"]}),
         ("Text (Markdown)", {"fields": ["body", "references"]}),

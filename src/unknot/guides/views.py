@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from unknot.guides.markdown import render_markdown
 from unknot.guides.models import Guide, Tag
 from unknot.moderation.forms import new_comment_form
 from unknot.moderation.services import published_comments
@@ -44,3 +45,13 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "form": new_comment_form(request, guide),
     }
     return render(request, "guides/detail.html", context)
+
+
+@require_POST
+def markdown_preview(request: HttpRequest) -> HttpResponse:
+    """The admin's live preview: Markdown in, the same cleaned HTML the guide page shows."""
+    user = request.user
+    if not (user.has_perm("guides.change_guide") or user.has_perm("guides.add_guide")):
+        return HttpResponseForbidden("Only editors may preview guides.")
+    return HttpResponse(render_markdown(request.POST.get("body", "")[:200_000]),
+                        content_type="text/html; charset=utf-8")
