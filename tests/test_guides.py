@@ -152,3 +152,32 @@ def test_the_live_preview_is_refused_to_people_who_cannot_edit_guides(client: Cl
     assert client.post("/guides/preview/", {"body": "x"}).status_code == 403
     client.force_login(make_user(is_staff=True))
     assert client.post("/guides/preview/", {"body": "x"}).status_code == 403
+
+
+def test_a_tag_page_uses_a_fixed_number_of_queries(client: Client) -> None:
+    make_guide(tags=("way-sleep",))
+    client.get("/guides/tag/way-sleep/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/guides/tag/way-sleep/")
+    for i in range(10):
+        make_guide(f"Sleep {i}", tags=("way-sleep", "neck"))
+    with CaptureQueriesContext(connection) as many:
+        client.get("/guides/tag/way-sleep/")
+    assert len(many) == len(few)
+
+
+def test_the_demo_moderator_named_in_the_readme_can_sign_in_and_moderate(
+        client: Client) -> None:
+    from pathlib import Path
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert "username `moderator`, password `unknot-demo-moderator`" in readme
+    assert client.login(username="moderator", password="unknot-demo-moderator")
+    page = client.get("/moderation/").content.decode()
+    assert "Is a tennis ball good enough" in page
+    assert client.get("/admin/guides/guide/").status_code == 200
+    assert client.get("/admin/products/product/").status_code == 200
+    from unknot.moderation.emails import moderator_emails
+
+    assert moderator_emails() == ["moderator@example.com"]
