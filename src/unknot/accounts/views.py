@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from unknot.accounts import services
 from unknot.accounts.models import AccessToken
 from unknot.tracking.export import export_zip
+from unknot.tracking.models import Reminder
 
 
 class TokenForm(forms.Form):
@@ -39,10 +40,18 @@ class DeleteForm(forms.Form):
 
 
 def _settings_page(request: HttpRequest, form: TokenForm, new_token: str | None = None,
-                   status: int = 200) -> HttpResponse:
+                   status: int = 200, new_feed: str | None = None) -> HttpResponse:
     tokens = AccessToken.objects.filter(owner_id=request.user.pk)
-    return render(request, "accounts/settings.html",
-                  {"form": form, "tokens": tokens, "new_token": new_token}, status=status)
+    reminder = Reminder.objects.filter(owner_id=request.user.pk).first()
+    return render(request, "accounts/settings.html", {
+        "form": form, "tokens": tokens, "new_token": new_token, "new_feed": new_feed,
+        "email_daily": bool(reminder and reminder.email_daily),
+        "has_feed": bool(reminder and reminder.feed_token_hash),
+    }, status=status)
+
+
+def settings_page_with(request: HttpRequest, new_feed: str) -> HttpResponse:
+    return _settings_page(request, TokenForm(), new_feed=new_feed)
 
 
 @never_cache

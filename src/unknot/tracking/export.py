@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.serializers.json import DjangoJSONEncoder
 
-from unknot.tracking.models import CheckIn, Episode
+from unknot.tracking.models import CheckIn, Episode, Reminder
 
 EPISODE_FIELDS = ("id", "started_on", "closed_on", "outcome", "outcome_note", "level",
                   "intake", "first_assessment", "review", "created_at")
@@ -29,10 +29,13 @@ def export_data(user: User) -> dict[str, Any]:
             row["sleep_hours"] = float(row["sleep_hours"])
     tokens = list(user.access_tokens.order_by("created_at")
                   .values("name", "prefix", "created_at", "last_used_at"))
+    reminder = Reminder.objects.filter(owner_id=user.pk).first()
     return {
         "account": {
             "email": getattr(user, "email", ""),
             "date_joined": getattr(user, "date_joined", None),
+            "daily_reminder_email": bool(reminder and reminder.email_daily),
+            "calendar_feed": bool(reminder and reminder.feed_token_hash),
         },
         "episodes": episodes,
         "checkins": checkins,

@@ -83,3 +83,17 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in on {self.day}"
+
+
+class Reminder(models.Model):
+    """What a person asked to be reminded of: a daily email, a private calendar feed."""
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                 related_name="reminder")
+    email_daily = models.BooleanField(default=False)
+    # SHA-256 of the calendar feed's secret; the secret itself is shown once.
+    feed_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    last_emailed_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Reminders for {self.owner_id}"

@@ -14,4 +14,8 @@ urlpatterns = [
     path("<int:pk>/close/", views.close, name="close"),
     path("<int:pk>/reopen/", views.reopen, name="reopen"),
     path("<int:pk>/chart/<slug:kind>.svg", views.chart, name="chart"),
+    path("<int:pk>/report.pdf", views.report, name="report"),
+    path("calendar/<str:secret>.ics", views.calendar_feed, name="calendar"),
+    path("reminders/email/", views.reminder_email, name="reminder_email"),
+    path("reminders/calendar/", views.reminder_feed, name="reminder_feed"),
 ]

@@ -19,10 +19,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from unknot.engine import IntakeError, parse_intake
 from unknot.engine.labels import SYMPTOM_LABELS
-from unknot.tracking import services
+from unknot.tracking import reminders, services
 from unknot.tracking.charts import CHARTS, CHECKINS_PER_PAGE, adherence_percent, render_chart
 from unknot.tracking.forms import CheckinForm, CloseForm
 from unknot.tracking.models import CheckIn, Episode
+from unknot.tracking.report import episode_report
 from unknot.tracking.services import CheckinError, get_episode_for_user, plan_items
 
 PENDING_INTAKE = "unknot_pending_intake"
@@ -220,3 +221,54 @@ def chart(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     checkins = list(reversed(page.checkins))
     svg = render_chart(kind, episode, parse_intake(episode.intake), checkins)
     return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@never_cache
+@require_GET
+def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
+    """The private calendar feed: the secret in the address is the only key."""
+    owner = reminders.owner_of_feed(secret)
+    if owner is None:
+        raise Http404("No such calendar")
+    response = HttpResponse(reminders.calendar_feed(owner, request.build_absolute_uri("/")[:-1]),
+                            content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="unknot.ics"'
+    return response
+
+
+@login_required
+@require_POST
+def reminder_email(request: HttpRequest) -> HttpResponse:
+    wanted = request.POST.get("email_daily") == "on"
+    reminders.set_email_daily(request.user, wanted)  # type: ignore[arg-type]
+    messages.success(request, "Daily reminder emails are on." if wanted
+                     else "Daily reminder emails are off.")
+    return redirect("accounts:settings")
+
+
+@never_cache
+@login_required
+@require_POST
+def reminder_feed(request: HttpRequest) -> HttpResponse:
+    if request.POST.get("action") == "revoke":
+        reminders.revoke_feed(request.user)  # type: ignore[arg-type]
+        messages.success(request, "The calendar address is revoked: calendars using it stop "
+                                  "updating.")
+        return redirect("accounts:settings")
+    secret = reminders.create_feed(request.user)  # type: ignore[arg-type]
+    # Shown once, in this answer only: only its hash is kept.
+    feed = request.build_absolute_uri(reverse("tracking:calendar", args=[secret]))
+    from unknot.accounts.views import settings_page_with
+
+    return settings_page_with(request, new_feed=feed)
+
+
+@never_cache
+@login_required
+@require_GET
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    episode = get_episode_for_user(request.user, pk)
+    response = HttpResponse(episode_report(episode), content_type="application/pdf")
+    name = f"unknot-report-{episode.started_on.isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
