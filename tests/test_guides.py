@@ -181,3 +181,10 @@ def test_the_demo_moderator_named_in_the_readme_can_sign_in_and_moderate(
     from unknot.moderation.emails import moderator_emails
 
     assert moderator_emails() == ["moderator@example.com"]
+
+
+def test_loading_the_demo_again_does_not_mark_unchanged_guides_as_updated() -> None:
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    before = dict(Guide.objects.values_list("slug", "updated_at"))
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert dict(Guide.objects.values_list("slug", "updated_at")) == before

@@ -36,12 +36,13 @@ def load() -> int:
         guide, _ = Guide.objects.get_or_create(
             slug=meta["slug"], defaults={"published_at": start + timedelta(days=position * 3)}
         )
-        guide.title = meta["title"]
-        guide.summary = meta["summary"]
-        guide.body = body
-        guide.references = meta["references"]
-        guide.is_published = True
-        guide.save()
+        wanted = {"title": meta["title"], "summary": meta["summary"], "body": body,
+                  "references": meta["references"], "is_published": True}
+        # Saved only when the text changed, so "updated on" stays true across restarts.
+        if any(getattr(guide, field) != value for field, value in wanted.items()):
+            for field, value in wanted.items():
+                setattr(guide, field, value)
+            guide.save()
         slugs = [slug.strip() for slug in meta["tags"].split(",")]
         guide.tags.set(Tag.objects.filter(slug__in=slugs))
     return len(ORDER)
