@@ -355,3 +355,28 @@ def test_only_moderators_see_the_moderation_link(client: Client) -> None:
     assert 'href="/moderation/"' not in client.get("/guides/").content.decode()
     client.force_login(make_moderator())
     assert 'href="/moderation/"' in client.get("/guides/").content.decode()
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_limit(client: Client,
+                                                                  settings: Any) -> None:
+    settings.TRUSTED_PROXIES = frozenset({"10.0.0.2"})
+    guide = make_guide()
+    for i in range(5):
+        data = comment_data(guide, comment=f"note {i}")
+        client.post(f"/guides/{guide.slug}/comment/", data, REMOTE_ADDR="10.0.0.2",
+                    HTTP_X_FORWARDED_FOR="198.51.100.1")
+    other = client.post(f"/guides/{guide.slug}/comment/", comment_data(guide),
+                        REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 198.51.100.2")
+    assert other.status_code == 302
+    assert GuideComment.objects.latest("pk").ip_address == "198.51.100.2"
+    again = client.post(f"/guides/{guide.slug}/comment/", comment_data(guide),
+                        REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert again.status_code == 429
+
+
+def test_a_forwarded_address_from_an_untrusted_peer_is_ignored(client: Client) -> None:
+    BlockedSender.objects.create(kind="ip", value="203.0.113.5")
+    guide = make_guide()
+    response = client.post(f"/guides/{guide.slug}/comment/", comment_data(guide),
+                           REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="192.0.2.200")
+    assert response.status_code == 403

@@ -20,6 +20,8 @@ Every variable is optional:
                             "recaptcha_v3", "hcaptcha" or "turnstile"
     UNKNOT_CAPTCHA_SITE_KEY, UNKNOT_CAPTCHA_SECRET_KEY  the hosted CAPTCHA's keys
     UNKNOT_CAPTCHA_TIMEOUT  seconds to wait for the hosted CAPTCHA's verification (5)
+    UNKNOT_TRUSTED_PROXIES  comma-separated addresses of reverse proxies in front of Unknot; from
+                            them, the client address is read from X-Forwarded-For (none)
     UNKNOT_EMAIL_HOST       SMTP server for account emails; unset prints them to the console
     UNKNOT_EMAIL_PORT       SMTP port (587)
     UNKNOT_EMAIL_USER, UNKNOT_EMAIL_PASSWORD  SMTP login, if the server needs one
@@ -250,6 +252,7 @@ if COMMENT_PREMODERATION not in {"every", "first"}:
 COMMENT_MAX_LENGTH = int(os.environ.get("UNKNOT_COMMENT_MAX_LENGTH", "3000"))
 COMMENT_RATE = os.environ.get("UNKNOT_COMMENT_RATE", "5/10m")
 COMMENT_MIN_FILL_SECONDS = 3
+TRUSTED_PROXIES = frozenset(_env_list("UNKNOT_TRUSTED_PROXIES", ""))
 # Counted in the cache: several app servers need UNKNOT_REDIS_URL to share the count.
 RATELIMIT_USE_CACHE = "default"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

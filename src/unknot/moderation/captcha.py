@@ -26,6 +26,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from unknot.moderation.addresses import client_ip
+
 logger = logging.getLogger(__name__)
 
 ALTCHA_LIFETIME = timedelta(minutes=20)
@@ -110,7 +112,7 @@ def verify(request: HttpRequest) -> Verdict:
         return _verify_altcha(request.POST.get("altcha", ""))
     remote = REMOTE_PROVIDERS[name]
     return _verify_remote(name, remote, request.POST.get(remote.response_field, ""),
-                          request.META.get("REMOTE_ADDR", ""))
+                          client_ip(request))
 
 
 def _verify_altcha(payload: str) -> Verdict:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_comments import signals
 
 from unknot.guides.models import Guide
+from unknot.moderation.addresses import client_ip
 from unknot.moderation.forms import GuideCommentForm
 from unknot.moderation.models import BlockedSender, GuideComment
 
@@ -52,7 +53,7 @@ def is_blocked(email: str, ip_address: str) -> bool:
 
 def submit_comment(form: GuideCommentForm, request: HttpRequest) -> GuideComment:
     """Store a valid comment, held for approval unless the moderation setting trusts it."""
-    ip_address = request.META.get("REMOTE_ADDR") or None
+    ip_address = client_ip(request) or None
     if is_blocked(form.cleaned_data["email"], ip_address or ""):
         raise CommentRefused(BLOCKED)
     comment: GuideComment = form.get_comment_object(site_id=settings.SITE_ID)

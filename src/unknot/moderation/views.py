@@ -13,6 +13,7 @@ from django_ratelimit.core import is_ratelimited
 from unknot.guides.views import get_guide_for_reader
 from unknot.moderation import captcha, services
 from unknot.moderation.access import moderator_required
+from unknot.moderation.addresses import ratelimit_key
 from unknot.moderation.forms import GuideCommentForm
 from unknot.moderation.models import GuideComment
 
@@ -33,8 +34,8 @@ def post_comment(request: HttpRequest, slug: str) -> HttpResponse:
     refusals: list[str] = []
     status = 400
     # Every attempt counts towards the limit, whether it then passes or not.
-    if is_ratelimited(request, group="guide-comments", key="ip", rate=settings.COMMENT_RATE,
-                      method="POST", increment=True):
+    if is_ratelimited(request, group="guide-comments", key=ratelimit_key,
+                      rate=settings.COMMENT_RATE, method="POST", increment=True):
         refusals.append(RATE_LIMITED)
         status = 429
     elif not form.is_valid():
