@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from unknot.guides import demo as guides_demo
 from unknot.moderation import demo as moderation_demo
 from unknot.products import demo as products_demo
+from unknot.tracking import demo as tracking_demo
 
 # Each loader creates what is missing and refreshes what it made before; none
 # touches content an operator added. Order matters: comments need the guides.
@@ -17,6 +18,7 @@ LOADERS: list[tuple[str, Callable[[], int]]] = [
     ("guides", guides_demo.load),
     ("products", products_demo.load),
     ("moderator", moderation_demo.load),
+    ("person with a tracked episode", tracking_demo.load),
 ]
 
 
