@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +36,7 @@ def test_picking_areas_on_the_body_map_gives_a_plan_for_them(page: Any, live_ser
     answer_the_rest(page)
     page.get_by_role("button", name="See my result").click()
 
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Self-care")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Self-care")
     routine = page.locator("#plan-moving").inner_text()
     assert "Calf" in routine and "Lower back" in routine
     assert page.locator("#plan-massage .exercise").count() >= 1
@@ -68,7 +69,7 @@ def test_the_emergency_path_says_what_to_do_now(page: Any, live_server: Any) -> 
     page.get_by_role("button", name="See my result").click()
 
     banner = page.get_by_role("alert")
-    assert "Emergency: get help now" in banner.inner_text()
+    expect(banner).to_contain_text("Emergency: get help now")
     assert "What to do right now" in banner.inner_text()
     assert "112" in banner.inner_text()
     assert page.locator("#plan-moving").count() == 0
@@ -84,8 +85,8 @@ def test_a_refused_form_keeps_everything_and_focuses_the_error_summary(
     page.get_by_role("button", name="See my result").click()
 
     summary = page.locator("#error-summary")
-    assert "aged 16 and over" in summary.inner_text()
-    assert page.evaluate("document.activeElement.id") == "error-summary"
+    expect(summary).to_contain_text("aged 16 and over")
+    expect(summary).to_be_focused()  # the focus script runs after the page has loaded
     assert page.get_by_label("Your age").input_value() == "12"
     assert page.locator('input[name="areas"][value="shoulder"]').is_checked()
     assert page.locator('.body-map__region[data-area="shoulder"]').first.get_attribute(
@@ -98,6 +99,7 @@ def test_the_result_reads_well_on_a_phone(phone_page: Any, live_server: Any) -> 
     phone_page.locator('input[name="areas"][value="neck"]').check()
     answer_the_rest(phone_page)
     phone_page.get_by_role("button", name="See my result").click()
+    expect(phone_page.get_by_role("heading", level=1)).to_contain_text("Self-care")
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the page must not scroll sideways on a phone"
 
