@@ -129,3 +129,25 @@ def test_the_chart_is_an_svg_with_the_persons_figures_and_the_usual_course(
     assert "Your pain" in svg and "Usual course" in svg and "03 Mar" in svg
     assert "<script" not in svg
     assert client.get(f"/track/{episode.pk}/chart/nope.svg").status_code == 404
+
+
+@time_machine.travel(DAY)
+def test_an_earlier_days_check_in_is_shown_read_only(client: Client) -> None:
+    person = make_person()
+    episode = make_episode(person)
+    checkin(episode, date(2026, 3, 3), pain=4, today=date(2026, 3, 3))
+    client.force_login(person)
+    body = client.get(f"/track/{episode.pk}/checkin/?day=2026-03-03").content.decode()
+    assert "Only today's check-in can be changed" in body
+    assert '<fieldset class="plain-fieldset" disabled>' in body
+    assert "Save check-in" not in body
+
+
+@time_machine.travel(DAY)
+def test_a_refused_check_in_focuses_an_error_summary_of_plain_messages(client: Client) -> None:
+    person = make_person()
+    episode = make_episode(person)
+    client.force_login(person)
+    body = client.post(f"/track/{episode.pk}/checkin/", form(pain="")).content.decode()
+    assert 'id="error-summary" tabindex="-1"' in body and "focus-errors.js" in body
+    assert '<a href="#q-pain">Choose how bad the pain is, from 0 to 10.</a>' in body
