@@ -133,3 +133,27 @@ def test_an_editor_sees_a_live_preview_while_writing_a_guide(page: Any,
     expect(preview.locator("strong")).to_have_text("daily")
     assert preview.locator("script").count() == 0
     assert problems == []
+
+
+def test_a_comment_can_be_written_and_sent_by_keyboard_alone_on_a_phone(
+        phone_page: Any, live_server: Any) -> None:
+    page = phone_page
+    guide = make_guide()
+    page.goto(f"{live_server.url}{guide.get_absolute_url()}")
+    page.get_by_label("Your name (shown with the comment)").focus()
+    page.keyboard.type("Kai")
+    page.keyboard.press("Tab")
+    page.keyboard.type("kai@example.com")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Typed with the keyboard only.")
+    page.keyboard.press("Tab")  # "email me" box
+    page.keyboard.press("Tab")  # the honeypot is skipped: next is the person check
+    assert page.evaluate("document.activeElement.closest('altcha-widget') !== null")
+    page.keyboard.press("Space")
+    expect(page.locator("altcha-widget input[name=altcha]")).to_have_value(
+        re.compile(r".{20,}"), timeout=20_000)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Send for approval"
+    page.keyboard.press("Enter")
+    assert "awaiting approval" in page.locator("#comment-status").inner_text()
+    assert GuideComment.objects.get().comment == "Typed with the keyboard only."
