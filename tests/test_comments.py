@@ -380,3 +380,16 @@ def test_a_forwarded_address_from_an_untrusted_peer_is_ignored(client: Client) -
     response = client.post(f"/guides/{guide.slug}/comment/", comment_data(guide),
                            REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="192.0.2.200")
     assert response.status_code == 403
+
+
+def test_spent_proofs_of_work_are_forgotten_once_their_challenge_has_expired(
+        client: Client) -> None:
+    from unknot.moderation.models import SpentChallenge
+
+    guide = make_guide()
+    post_comment(client, guide)
+    assert SpentChallenge.objects.count() == 1
+    later = datetime.now(UTC) + timedelta(hours=1)
+    with time_machine.travel(later, tick=False):
+        post_comment(client, guide, ip="203.0.113.77")
+    assert SpentChallenge.objects.count() == 1

@@ -253,7 +253,9 @@ COMMENT_MAX_LENGTH = int(os.environ.get("UNKNOT_COMMENT_MAX_LENGTH", "3000"))
 COMMENT_RATE = os.environ.get("UNKNOT_COMMENT_RATE", "5/10m")
 COMMENT_MIN_FILL_SECONDS = 3
 TRUSTED_PROXIES = frozenset(_env_list("UNKNOT_TRUSTED_PROXIES", ""))
-# Counted in the cache: several app servers need UNKNOT_REDIS_URL to share the count.
+# Counted in the cache. The default in-memory cache is per process, so with
+# several workers or app servers an address may send up to that many times the
+# rate until UNKNOT_REDIS_URL gives them one shared count.
 RATELIMIT_USE_CACHE = "default"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 CAPTCHA_PROVIDER = os.environ.get("UNKNOT_CAPTCHA", "altcha")

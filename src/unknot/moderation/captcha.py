@@ -10,6 +10,7 @@ with a message that says so (the comment is kept in the form).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -23,8 +24,9 @@ from typing import Any
 
 from altcha import v1 as altcha_v1
 from django.conf import settings
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from unknot.moderation.addresses import client_ip
 
@@ -126,11 +128,25 @@ def _verify_altcha(payload: str) -> Verdict:
     if not ok:
         logger.info("ALTCHA refused: %s", error)
         return Verdict(False, FAILED)
-    # One solution, one comment: remember the solved challenge until it expires.
-    used_key = "altcha-used:" + hashlib.sha256(payload.encode()).hexdigest()
-    if not cache.add(used_key, 1, timeout=int(ALTCHA_LIFETIME.total_seconds())):
+    if not _spend(payload):
         return Verdict(False, FAILED)
     return Verdict(True)
+
+
+def _spend(payload: str) -> bool:
+    """Record the solved challenge; False if it was already spent."""
+    from unknot.moderation.models import SpentChallenge
+
+    signature = json.loads(base64.b64decode(payload))["signature"]
+    now = timezone.now()
+    SpentChallenge.objects.filter(expires_at__lt=now).delete()
+    try:
+        with transaction.atomic():
+            SpentChallenge.objects.create(signature=str(signature)[:128],
+                                          expires_at=now + ALTCHA_LIFETIME)
+    except IntegrityError:
+        return False
+    return True
 
 
 def _verify_remote(name: str, remote: Remote, token: str, remote_ip: str) -> Verdict:

@@ -58,3 +58,17 @@ class BlockedSender(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.value = self.value.strip().lower()
         super().save(*args, **kwargs)
+
+
+class SpentChallenge(models.Model):
+    """An ALTCHA challenge already used to send a comment: one proof of work, one comment.
+
+    Kept in the database rather than the cache so that every app server and
+    worker process sees it; rows are dropped once the challenge has expired.
+    """
+
+    signature = models.CharField(max_length=128, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.signature
