@@ -94,6 +94,9 @@ def test_an_unknown_technique_is_ignored(client: Client) -> None:
 
 
 def test_a_plan_for_someone_on_blood_thinners_suggests_no_tools() -> None:
+    assert plan_allows_tools({"massage_tools_allowed": False}) is False
+    assert plan_allows_tools({"massage_tools_allowed": True}) is True
+    # plans stored before the engine gave the flag are read from its caution note
     plan: dict[str, Any] = {
         "massage_cautions": ["Because you take blood thinners, use only gentle massage."],
     }
@@ -111,9 +114,9 @@ def _intake(**changes: Any) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.django_db
 def test_each_massage_technique_in_a_plan_names_its_tools_and_links_to_them(
         client: Client) -> None:
-    # The result page reads nothing from the database: these tests run without it.
     response = client.post("/assess/", _intake())
     page = response.content.decode()
     assert response.status_code == 200
@@ -126,6 +129,53 @@ def test_each_massage_technique_in_a_plan_names_its_tools_and_links_to_them(
     assert "Tools that suit it" in page
 
 
+@pytest.mark.django_db
+def test_each_massage_technique_in_a_plan_lists_the_products_that_suit_it(
+        client: Client) -> None:
+    calf_products = {kind: make_product(f"Calf {kind}", kind=kind, areas=("calf",))
+                     for kind in ("foam_roller", "massage_stick", "massage_ball")}
+    make_product("Hidden roller", kind="foam_roller", areas=("calf",), listed=False)
+    make_product("Neck gun", kind="massage_gun", areas=("neck",))
+    page = client.post("/assess/", _intake()).content.decode()
+    section = page[page.index('id="plan-massage"'):page.index('id="plan-therapy"')]
+    blocks = [(part.split('"')[0], part)
+              for part in section.split('class="exercise" id="massage-')[1:]]
+    assert blocks
+    shown = 0
+    for technique_id, block in blocks:
+        technique = next(m for m in library().massage if m.id == technique_id)
+        for kind, product in calf_products.items():
+            suits = kind in technique.tool_kinds and "calf" in technique.areas
+            assert (product.name in block) == suits, (technique_id, kind)
+            shown += suits
+    assert shown >= 1
+    assert "Hidden roller" not in page
+    assert "Neck gun" not in page
+
+
+@pytest.mark.django_db
+def test_no_product_is_suggested_to_someone_on_blood_thinners(client: Client) -> None:
+    make_product("Calf roller", kind="foam_roller", areas=("calf",))
+    page = client.post("/assess/", _intake(history=["blood_thinners"])).content.decode()
+    assert "Because you take blood thinners" in page
+    assert "Calf roller" not in page
+
+
+@pytest.mark.django_db
+def test_the_plan_finds_its_products_with_the_same_queries_however_many_areas(
+        client: Client) -> None:
+    for kind in ("foam_roller", "massage_stick", "massage_ball", "heat_pad"):
+        make_product(f"All-round {kind}", kind=kind,
+                     areas=("calf", "glutes", "upper_back", "neck", "front_thigh"))
+    counts = []
+    for areas in (["calf"], ["calf", "glutes", "upper_back", "neck", "front_thigh"]):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.post("/assess/", _intake(areas=areas)).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
 def test_the_plan_links_to_the_guides_of_each_way_and_area(client: Client) -> None:
     page = client.post("/assess/", _intake()).content.decode()
     for way in ("moving", "sleep", "massage", "therapy"):

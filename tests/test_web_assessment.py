@@ -10,6 +10,9 @@ import pytest
 from django.test import Client
 from django.test.utils import override_settings
 
+# The result page reads the product catalogue for the plan (it never writes).
+pytestmark = pytest.mark.django_db
+
 FORM: dict[str, Any] = {
     "age": "28", "areas": ["front_thigh", "glutes"], "cause": "overexertion",
     "trauma": "none", "onset_amount": "30", "onset_unit": "hours", "intensity": "5",
@@ -145,7 +148,6 @@ def test_how_it_decides_lists_every_rule_with_its_source(client: Client) -> None
     assert "NICE NG59" in page and "GIRFT" in page
 
 
-@pytest.mark.django_db
 def test_health_reports_the_database(client: Client) -> None:
     response = client.get("/health")
     assert response.status_code == 200

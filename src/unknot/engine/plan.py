@@ -301,6 +301,8 @@ def relief_plan(intake: Intake, level: Level) -> dict[str, Any]:
         "sleep": _sleep(intake.area_set, intake.sleep_hours),
         "massage": massage,
         "massage_cautions": massage_notes,
+        # Rollers, balls and guns can cause bleeding in someone on blood thinners.
+        "massage_tools_allowed": "blood_thinners" not in intake.history,
         "physical_therapy": _physical_therapy(intake.area_set, advised, stage),
         "avoid": _avoid(fresh_injury, intake.spinal, short_sleep),
         "reassess": _reassess(stage, level),

@@ -1,8 +1,7 @@
-"""What a relief plan says about tools, without touching the database.
+"""The tools and products that suit a relief plan's self-massage techniques.
 
-The result page is built from the engine alone (an assessment is never
-stored and the page reads nothing), so each massage technique names the kinds
-of tool that suit it and links to the catalogue filtered for that technique.
+An assessment is never stored; the plan only reads the catalogue, with the
+same two queries however many techniques the plan has.
 """
 
 from __future__ import annotations
@@ -12,16 +11,38 @@ from typing import Any
 
 from django import template
 
-from unknot.products.models import KIND_LABELS
+from unknot.products.models import KIND_LABELS, Product
 
 register = template.Library()
+PRODUCTS_PER_TECHNIQUE = 3
 
 
 @register.simple_tag
 def plan_allows_tools(plan: Mapping[str, Any]) -> bool:
-    # With blood thinners the engine keeps only gentle hand massage; no tool is
-    # suggested then, because rollers, balls and guns can cause bleeding.
+    # With blood thinners the engine keeps only gentle hand massage and says
+    # so; plans stored before the engine gave the flag are read from the note.
+    if "massage_tools_allowed" in plan:
+        return bool(plan["massage_tools_allowed"])
     return not any("blood thinners" in note for note in plan.get("massage_cautions", []))
+
+
+@register.filter
+def massage_with_products(plan: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], list[Product]]]:
+    """Each self-massage technique with the listed products of a kind and area it suits."""
+    techniques = list(plan.get("massage", ()))
+    kinds = {kind for item in techniques for kind in item.get("tool_kinds", ())}
+    if not techniques or not plan_allows_tools(plan):
+        return [(item, []) for item in techniques]
+    products = list(
+        Product.objects.listed().filter(kind__in=kinds).prefetch_related("areas")
+    )
+    rows = []
+    for item in techniques:
+        areas = set(item["areas"])
+        suited = [p for p in products if p.kind in item.get("tool_kinds", ())
+                  and not areas.isdisjoint(a.code for a in p.areas.all())]
+        rows.append((item, suited[:PRODUCTS_PER_TECHNIQUE]))
+    return rows
 
 
 @register.filter
