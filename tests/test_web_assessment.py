@@ -176,3 +176,15 @@ def test_the_examples_show_more_than_one_kind_of_result(client: Client) -> None:
 
     levels = {assess_data(json.loads(e.intake_json))["level"] for e in examples()}
     assert {"self_care", "see_clinician", "emergency"} <= levels
+
+
+def test_warning_signs_are_grouped_for_reading(client: Client) -> None:
+    from unknot.engine.labels import SYMPTOM_GROUPS
+
+    page = client.get("/assess/").content.decode()
+    positions = [page.index(f"<legend>{name}</legend>") for name, _ in SYMPTOM_GROUPS]
+    assert positions == sorted(positions)
+    for name, items in SYMPTOM_GROUPS:
+        group = page[page.index(f"<legend>{name}</legend>"):]
+        group = group[:group.index("</fieldset>")]
+        assert all(f'value="{code}"' in group for code, _ in items), name

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from unknot.assessments.forms import IntakeForm
 from unknot.assessments.presenters import present
 from unknot.engine import IntakeError, assess, parse_intake
-from unknot.engine.labels import CAUSE_LABELS, SYMPTOM_GROUPS, TRAUMA_LABELS
+from unknot.engine.labels import CAUSE_LABELS, TRAUMA_LABELS
 from unknot.tracking.services import episodes_past_year
 
 
@@ -21,7 +21,6 @@ def _form_page(request: HttpRequest, form: IntakeForm, status: int = 200) -> Htt
         "form": form,
         "cause_helps": [(code, help_text) for code, (_, help_text) in CAUSE_LABELS.items()],
         "trauma_helps": [(code, help_text) for code, (_, help_text) in TRAUMA_LABELS.items()],
-        "symptom_groups": [(name, [code for code, _ in items]) for name, items in SYMPTOM_GROUPS],
     }
     return render(request, "assessments/intake.html", context, status=status)
 

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-from django import template
+from typing import Any
 
-from unknot.engine.labels import AREA_LABELS, LEVEL_LABELS
+from django import template
+from django.forms import BoundField
+
+from unknot.engine.labels import AREA_LABELS, LEVEL_LABELS, SYMPTOM_GROUPS
 
 register = template.Library()
 
@@ -20,3 +23,13 @@ def level_label(code: str) -> str:
 @register.filter
 def area_list(codes: list[str]) -> str:
     return ", ".join(AREA_LABELS.get(c, c) for c in codes)
+
+
+@register.filter
+def symptom_groups(field: BoundField) -> list[tuple[str, list[Any]]]:
+    """A symptoms field's checkboxes in the groups a person reads them in."""
+    by_code = {option.data["value"]: option for option in field}
+    return [
+        (name, [by_code[code] for code, _ in items if code in by_code])
+        for name, items in SYMPTOM_GROUPS
+    ]
