@@ -105,7 +105,7 @@ def test_products_are_reached_from_the_massage_part_of_a_plan(page: Any,
     page.get_by_role("button", name="See my result").click()
 
     page.locator("#plan-massage").get_by_role(
-        "link", name="See products for this technique").first.click()
+        "link", name="All products for this technique").first.click()
     assert "Products for" in page.get_by_role("status").first.inner_text()
     product = page.locator(".product-card__name a").first
     name = product.inner_text()
