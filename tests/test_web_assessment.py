@@ -188,3 +188,9 @@ def test_warning_signs_are_grouped_for_reading(client: Client) -> None:
         group = page[page.index(f"<legend>{name}</legend>"):]
         group = group[:group.index("</fieldset>")]
         assert all(f'value="{code}"' in group for code, _ in items), name
+
+
+def test_the_favicon_that_browsers_ask_for_exists(client: Client) -> None:
+    response = client.get("/favicon.ico", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[0][0].endswith("/static/unknot/favicon.svg")

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from django.templatetags.static import static
 from django.urls import path
+from django.views.generic import RedirectView
 
 from unknot.core import views
 
@@ -9,4 +11,6 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("about/", views.about, name="about"),
     path("health", views.health, name="health"),
+    # Browsers and the admin ask for /favicon.ico whatever the page says.
+    path("favicon.ico", RedirectView.as_view(url=static("unknot/favicon.svg"), permanent=True)),
 ]
