@@ -86,3 +86,68 @@ def test_a_person_can_ask_to_change_their_email(client: Client) -> None:
 
 def test_the_settings_page_needs_a_login(client: Client) -> None:
     assert client.get("/account/settings/").status_code == 302
+
+
+def test_changing_the_password_revokes_api_tokens_and_the_calendar_address(
+    client: Client,
+) -> None:
+    from unknot.accounts.services import create_token, user_for_token
+    from unknot.tracking.reminders import create_feed, owner_of_feed
+
+    person = make_person()
+    _, token = create_token(person, "phone")
+    feed = create_feed(person)
+    client.force_login(person)
+    response = client.post("/account/password/change/", {
+        "oldpassword": PASSWORD, "password1": "a-new-long-passphrase-9",
+        "password2": "a-new-long-passphrase-9"})
+    assert response.status_code == 302
+    assert user_for_token(token) is None
+    assert owner_of_feed(feed) is None
+
+
+def test_a_reset_for_an_unknown_address_sends_no_email(client: Client) -> None:
+    response = client.post("/account/password/reset/", {"email": "nobody@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_password_guessing_at_the_admin_login_is_stopped(client: Client) -> None:
+    staff = make_person()
+    staff.is_staff = True
+    staff.save()
+    for _ in range(5):
+        client.post("/admin/login/", {"username": staff.username, "password": "wrong"})
+    response = client.post("/admin/login/", {"username": staff.username, "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_login_still_works_for_a_first_try(client: Client) -> None:
+    staff = make_person()
+    staff.is_staff = True
+    staff.save()
+    response = client.post("/admin/login/?next=/admin/",
+                           {"username": staff.username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+def test_login_limits_count_the_visitor_behind_a_trusted_proxy(client: Client) -> None:
+    from django.test.utils import override_settings
+
+    victims = [make_person() for _ in range(6)]
+    visitor = make_person()
+    with override_settings(TRUSTED_PROXIES=frozenset({"127.0.0.1"})):
+        # one guesser behind the proxy fails against many accounts...
+        for victim in victims:
+            client.post("/account/login/", {"login": victim.email, "password": "wrong"},
+                        REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+        # ...and is refused, while a visitor from another address still gets in
+        guesser = client.post("/account/login/", {"login": visitor.email, "password": PASSWORD},
+                              REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+        other = Client().post("/account/login/", {"login": visitor.email, "password": PASSWORD},
+                              REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert guesser.status_code == 200, "the guessing address is refused"
+    assert other.status_code == 302, "another visitor's address is not locked out"

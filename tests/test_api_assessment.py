@@ -72,3 +72,9 @@ def test_the_docs_page_loads_its_scripts_from_this_site(client: Client) -> None:
     page = client.get("/api/v1/docs").content.decode()
     assert "swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower()
+
+
+def test_api_answers_are_never_kept_by_a_cache(client: Client) -> None:
+    response = post(client, GOOD)
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]

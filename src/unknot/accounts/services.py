@@ -55,3 +55,11 @@ def user_for_token(token: str) -> User | None:
 def delete_account(user: User) -> None:
     """Remove the person and, by cascade, every episode, check-in, token and email address."""
     user.delete()
+
+
+def revoke_all_access(user: User) -> None:
+    """Revoke every API token and the private calendar address of this person."""
+    from unknot.tracking.reminders import revoke_feed
+
+    AccessToken.objects.filter(owner=user).delete()
+    revoke_feed(user)

@@ -4,7 +4,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from unknot.core.guard import limit_admin_login
 from unknot.guides.sitemaps import GuideSitemap, PageSitemap
+
+# The admin's own login form has no limit on password guessing of its own.
+admin.site.login = limit_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("unknot.core.urls")),
