@@ -28,4 +28,13 @@ def client_ip(request: HttpRequest) -> str:
 
 
 def ratelimit_key(group: str, request: HttpRequest) -> str:
-    return client_ip(request)
+    # One IPv6 host usually holds a whole /64 network and can pick any address
+    # in it, so limits count the network, as they count one IPv4 address.
+    address = client_ip(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6 and parsed.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return address
