@@ -26,7 +26,8 @@ api = NinjaAPI(
         "and a relief plan. Unknot informs; it does not diagnose."
     ),
     urls_namespace="api",
-    docs_url="/docs",
+    # The docs are a page of the site (api/docs.py), not Swagger UI.
+    docs_url=None,
 )
 
 

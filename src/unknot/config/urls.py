@@ -25,3 +25,6 @@ urlpatterns = [
          name="sitemap"),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "unknot.core.errors.bad_request"
+handler500 = "unknot.core.errors.server_error"
