@@ -32,10 +32,14 @@ def test_start_page_says_what_unknot_does_and_does_not_do(client: Client) -> Non
 
 
 def test_intake_form_offers_the_body_map_and_every_area(client: Client) -> None:
+    from unknot.engine.labels import AREA_LABELS
+
     page = client.get("/assess/").content.decode()
     assert page.count('class="body-map__region') >= 18
-    for code in ("neck", "lower_back", "ankle_foot", "groin"):
-        assert f'value="{code}"' in page
+    # One path for keyboards and screen readers: the list; the map is its picture.
+    assert page.count('name="areas"') == len(AREA_LABELS)
+    assert '<div class="body-map" aria-hidden="true">' in page
+    assert 'role="checkbox"' not in page
 
 
 def test_a_completed_form_shows_the_level_reasons_and_plan(client: Client) -> None:
@@ -164,10 +168,33 @@ def test_every_example_on_the_start_page_fills_in_the_form(client: Client) -> No
     page = client.get("/").content.decode()
     assert page.count("Try this example") == len(examples()) >= 3
     for example in examples():
-        form = client.post("/assess/change/", {"intake": example.intake_json})
-        assert form.status_code == 200
+        assert f'href="/assess/?example={example.slug}"' in page
+        form = client.get("/assess/", {"example": example.slug}).content.decode()
+        assert f"Example loaded: “{example.title}”" in form
         age = json.loads(example.intake_json)["age"]
-        assert f'value="{age}"' in form.content.decode()
+        assert f'value="{age}"' in form
+        # Loaded as it is, the example goes straight through to its result.
+        intake = json.loads(example.intake_json)
+        answers = {"age": intake["age"], "areas": intake["areas"], "cause": intake["cause"],
+                   "onset_amount": intake["onset_hours_ago"], "onset_unit": "hours",
+                   "intensity": intake["intensity"], "trend": intake["trend"],
+                   "function_limit": intake["function_limit"],
+                   "symptoms": intake.get("symptoms", [])}
+        assert client.post("/assess/", answers).status_code == 200
+
+
+def test_an_unknown_example_is_an_empty_form_not_an_error(client: Client) -> None:
+    response = client.get("/assess/", {"example": "no-such-story"})
+    assert response.status_code == 200
+    assert "Example loaded" not in response.content.decode()
+
+
+def test_changing_answers_says_the_form_is_filled_in(client: Client) -> None:
+    page = submit(client).content.decode()
+    back = client.post("/assess/change/", {"intake": _hidden_intake(page)}).content.decode()
+    assert "Your answers are filled in" in back
+    # Each warning-sign group is answered, so nothing has to be asked twice.
+    assert re.search(r'name="signs_nerves" value="no"[^>]*checked', back)
 
 
 def test_the_examples_show_more_than_one_kind_of_result(client: Client) -> None:
@@ -178,16 +205,40 @@ def test_the_examples_show_more_than_one_kind_of_result(client: Client) -> None:
     assert {"self_care", "see_clinician", "emergency"} <= levels
 
 
-def test_warning_signs_are_grouped_for_reading(client: Client) -> None:
-    from unknot.engine.labels import SYMPTOM_GROUPS
+def test_every_warning_sign_is_still_asked_group_by_group(client: Client) -> None:
+    from unknot.engine.labels import SYMPTOM_GROUPS, SYMPTOM_LABELS
 
     page = client.get("/assess/").content.decode()
-    positions = [page.index(f"<legend>{name}</legend>") for name, _ in SYMPTOM_GROUPS]
+    marks = [f'<span class="gated__title">{name}</span>' for name, _ in SYMPTOM_GROUPS]
+    positions = [page.index(mark) for mark in marks]
     assert positions == sorted(positions)
-    for name, items in SYMPTOM_GROUPS:
-        group = page[page.index(f"<legend>{name}</legend>"):]
+    for mark, (name, items) in zip(marks, SYMPTOM_GROUPS, strict=True):
+        group = page[page.index(mark):]
         group = group[:group.index("</fieldset>")]
         assert all(f'value="{code}"' in group for code, _ in items), name
+    assert page.count('name="symptoms"') == len(SYMPTOM_LABELS)
+
+
+def test_a_yes_to_a_group_of_warning_signs_asks_which(client: Client) -> None:
+    response = submit(client, signs_heart="yes")
+    assert response.status_code == 422
+    assert "tick which of these you have" in response.content.decode()
+
+
+def test_a_ticked_warning_sign_counts_even_beside_a_no(client: Client) -> None:
+    # Safety first: a sign is never dropped because the group's answer disagrees.
+    page = submit(client, signs_muscles="no", symptoms=["dark_urine"]).content.decode()
+    assert "Emergency: get help now" in page
+
+
+def test_the_error_summary_lists_problems_in_page_order(client: Client) -> None:
+    page = client.post("/assess/", {"history_any": "yes"}).content.decode()
+    summary = page[page.index('id="error-summary"'):]
+    summary = summary[:summary.index("</ul>")]
+    order = ["#q-areas", "#q-cause", "#q-onset_amount", "#q-intensity", "#q-trend",
+             "#q-function_limit", "#q-age", "#q-history_any"]
+    assert [summary.index(f'href="{anchor}"') for anchor in order] == sorted(
+        summary.index(f'href="{anchor}"') for anchor in order)
 
 
 def test_the_favicon_that_browsers_ask_for_exists(client: Client) -> None:

@@ -13,6 +13,7 @@ from unknot.engine import parse_intake
 
 @dataclass(frozen=True, slots=True)
 class Example:
+    slug: str
     title: str
     story: str
     intake_json: str
@@ -24,5 +25,9 @@ def examples() -> tuple[Example, ...]:
     found = []
     for raw in tomllib.loads(text)["example"]:
         parse_intake(raw["intake"])  # a broken example must fail loudly, not in a visitor's face
-        found.append(Example(raw["title"], raw["story"], json.dumps(raw["intake"])))
+        found.append(Example(raw["slug"], raw["title"], raw["story"], json.dumps(raw["intake"])))
     return tuple(found)
+
+
+def example(slug: str) -> Example | None:
+    return next((e for e in examples() if e.slug == slug), None)

@@ -13,10 +13,43 @@ from unknot.engine.labels import (
     CAUSE_LABELS,
     HISTORY_LABELS,
     SEX_LABELS,
+    SYMPTOM_GROUPS,
     SYMPTOM_LABELS,
     TRAUMA_LABELS,
     TREND_LABELS,
 )
+
+# The warning signs are asked group by group: one yes-or-no question that names
+# every sign in the group, and the group's tick boxes once the answer is yes.
+# Every sign is still asked; a person with none answers five short questions
+# instead of reading 25 tick boxes. Unanswered counts as no, as an unticked box
+# always did; a ticked box always counts, whatever the group's answer.
+SIGN_GROUPS: tuple[tuple[str, str, str], ...] = (
+    ("signs_nerves", "Nerves, bladder and bowel",
+     "Numbness between the legs; new trouble passing or holding urine or stool; a leg, "
+     "foot, arm or hand newly weak; numbness, pins and needles or shooting pain in the "
+     "legs or an arm?"),
+    ("signs_heart", "Heart, lungs and blood vessels",
+     "Chest pain or tightness; breathless at rest; pain spreading to an arm, the neck or "
+     "the jaw; sudden tearing pain in the back or belly?"),
+    ("signs_muscles", "Muscles after effort",
+     "Dark, tea or cola coloured urine; the sore part hugely swollen; cannot lift the limb "
+     "or stand from a chair; pain far worse than the cause would explain?"),
+    ("signs_injury", "Injury",
+     "A pop or snap when it happened; cannot stand or walk on it; the part looks out of "
+     "place; bruising where it hurts?"),
+    ("signs_body", "Whole body",
+     "Fever or chills; losing weight without trying; pain that no rest or position eases, "
+     "worst at night; stiff for more than half an hour after getting up?"),
+)
+GATE_CHOICES = [("no", "No"), ("yes", "Yes")]
+YES_TICK_ONE = "You answered yes: tick which of these you have, or answer no."
+
+
+def _gate(label: str) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, required=False, widget=forms.RadioSelect,
+                             choices=GATE_CHOICES)
+
 
 HOURS_PER_UNIT = {"hours": 1, "days": 24, "weeks": 24 * 7, "months": 24 * 30}
 MAX_ONSET_HOURS = 87_600  # ten years, the contract's limit
@@ -24,21 +57,6 @@ SCALE = [(n, str(n)) for n in range(11)]
 
 
 class IntakeForm(forms.Form):
-    age = forms.IntegerField(
-        label="Your age", min_value=16, max_value=120,
-        error_messages={
-            "min_value": "Unknot is for people aged 16 and over. Under 16, please see a doctor "
-                         "or talk to a parent or school nurse.",
-            "max_value": "Please enter an age of 120 or less.",
-            "required": "Please enter your age in years.",
-            "invalid": "Please enter your age as a whole number of years.",
-        },
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    sex = forms.ChoiceField(
-        label="Sex (optional)", required=False, widget=forms.RadioSelect,
-        choices=[("", "Prefer not to say"), *SEX_LABELS.items()],
-    )
     areas = forms.MultipleChoiceField(
         label="Where does it hurt?", widget=forms.CheckboxSelectMultiple,
         choices=list(AREA_LABELS.items()),
@@ -81,6 +99,32 @@ class IntakeForm(forms.Form):
         choices=SCALE, widget=forms.RadioSelect,
         error_messages={"required": "Choose a number from 0 (not at all) to 10 (cannot do them)."},
     )
+    signs_nerves = _gate(SIGN_GROUPS[0][1])
+    signs_heart = _gate(SIGN_GROUPS[1][1])
+    signs_muscles = _gate(SIGN_GROUPS[2][1])
+    signs_injury = _gate(SIGN_GROUPS[3][1])
+    signs_body = _gate(SIGN_GROUPS[4][1])
+    symptoms = forms.MultipleChoiceField(
+        label="Do you have any of these?", required=False,
+        widget=forms.CheckboxSelectMultiple, choices=list(SYMPTOM_LABELS.items()),
+    )
+    age = forms.IntegerField(
+        label="Your age", min_value=16, max_value=120,
+        error_messages={
+            "min_value": "Unknot is for people aged 16 and over. Under 16, please see a doctor "
+                         "or talk to a parent or school nurse.",
+            "max_value": "Please enter an age of 120 or less.",
+            "required": "Please enter your age in years.",
+            "invalid": "Please enter your age as a whole number of years.",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    sex = forms.ChoiceField(
+        label="Sex (optional)", required=False, widget=forms.RadioSelect,
+        # Only the testicular torsion rule reads it, so the page asks only with groin pain.
+        help_text="Asked for groin pain: one urgent cause of it affects only males.",
+        choices=[("", "Prefer not to say"), *SEX_LABELS.items()],
+    )
     sleep_hours = forms.FloatField(
         label="Hours of sleep a night, lately (optional)", required=False, min_value=0,
         max_value=24,
@@ -97,12 +141,9 @@ class IntakeForm(forms.Form):
                         "invalid": "Enter a whole number, for example 1."},
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    symptoms = forms.MultipleChoiceField(
-        label="Do you have any of these?", required=False,
-        widget=forms.CheckboxSelectMultiple, choices=list(SYMPTOM_LABELS.items()),
-    )
+    history_any = _gate("Does any of this apply to you?")
     history = forms.MultipleChoiceField(
-        label="Does any of this apply to you?", required=False,
+        label="Which of these?", required=False,
         widget=forms.CheckboxSelectMultiple, choices=list(HISTORY_LABELS.items()),
     )
 
@@ -115,6 +156,12 @@ class IntakeForm(forms.Form):
                 self.add_error("onset_amount", "Please enter a time within the last ten years.")
             else:
                 cleaned["onset_hours_ago"] = hours
+        ticked = set(cleaned.get("symptoms") or ())
+        for (name, _, _), (_, items) in zip(SIGN_GROUPS, SYMPTOM_GROUPS, strict=True):
+            if cleaned.get(name) == "yes" and ticked.isdisjoint(code for code, _ in items):
+                self.add_error(name, YES_TICK_ONE)
+        if cleaned.get("history_any") == "yes" and not cleaned.get("history"):
+            self.add_error("history_any", YES_TICK_ONE)
         return cleaned
 
     def intake_data(self) -> dict[str, Any]:
@@ -150,10 +197,21 @@ class IntakeForm(forms.Form):
                 self.add_error(field if field in self.fields else None, problem.message)
             return None
 
+    def sign_groups(self) -> list[tuple[Any, str, str, list[Any]]]:
+        """(yes-or-no field, group name, what it asks, the group's tick boxes), in page order."""
+        by_code = {option.data["value"]: option for option in self["symptoms"]}
+        return [(self[name], title, asks, [by_code[code] for code, _ in items])
+                for (name, title, asks), (_, items) in zip(SIGN_GROUPS, SYMPTOM_GROUPS,
+                                                           strict=True)]
+
     @classmethod
     def initial_from_intake(cls, data: dict[str, Any]) -> dict[str, Any]:
         """Form values that reproduce a contract intake, to let a person change answers."""
         initial = {k: v for k, v in data.items() if k in cls.base_fields}
+        symptoms = set(data.get("symptoms", ()))
+        for (name, _, _), (_, items) in zip(SIGN_GROUPS, SYMPTOM_GROUPS, strict=True):
+            initial[name] = "no" if symptoms.isdisjoint(code for code, _ in items) else "yes"
+        initial["history_any"] = "yes" if data.get("history") else "no"
         hours = float(data.get("onset_hours_ago", 0))
         for unit in ("months", "weeks", "days", "hours"):
             size = HOURS_PER_UNIT[unit]

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from unknot.assessments.examples import example
 from unknot.assessments.forms import IntakeForm
 from unknot.assessments.presenters import present
 from unknot.engine import IntakeError, assess, parse_intake
@@ -16,9 +17,12 @@ from unknot.engine.labels import CAUSE_LABELS, TRAUMA_LABELS
 from unknot.tracking.services import episodes_past_year
 
 
-def _form_page(request: HttpRequest, form: IntakeForm, status: int = 200) -> HttpResponse:
+def _form_page(request: HttpRequest, form: IntakeForm, status: int = 200,
+               loaded: str = "") -> HttpResponse:
     context = {
         "form": form,
+        "loaded": loaded,
+        "sign_groups": form.sign_groups(),
         "cause_helps": [(code, help_text) for code, (_, help_text) in CAUSE_LABELS.items()],
         "trauma_helps": [(code, help_text) for code, (_, help_text) in TRAUMA_LABELS.items()],
     }
@@ -32,14 +36,19 @@ def intake(request: HttpRequest) -> HttpResponse:
     # answers stay out of URLs, logs and the database.
     # Someone logged in starts with their own count of episodes this past year.
     initial = ({"episodes_past_year": episodes_past_year(request.user)}
-               if request.user.is_authenticated else None)
+               if request.user.is_authenticated else {})
+    # An example story from the start page fills the form in (by name: it is no one's data).
+    shown = example(request.GET.get("example", "")) if request.method == "GET" else None
+    if shown is not None:
+        initial = {**IntakeForm.initial_from_intake(json.loads(shown.intake_json)), **initial}
     form = IntakeForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         parsed = form.to_intake()
         if parsed is not None:
             assessment = assess(parsed)
             return render(request, "assessments/result.html", present(assessment))
-    return _form_page(request, form, status=422 if form.is_bound else 200)
+    return _form_page(request, form, status=422 if form.is_bound else 200,
+                      loaded=f"Example loaded: “{shown.title}”" if shown else "")
 
 
 @never_cache
@@ -51,4 +60,5 @@ def change_answers(request: HttpRequest) -> HttpResponse:
         parse_intake(data)
     except (json.JSONDecodeError, IntakeError):
         return _form_page(request, IntakeForm(), status=400)
-    return _form_page(request, IntakeForm(initial=IntakeForm.initial_from_intake(data)))
+    return _form_page(request, IntakeForm(initial=IntakeForm.initial_from_intake(data)),
+                      loaded="Your answers are filled in")

@@ -1,6 +1,6 @@
-// Unknot body map: makes the .body-map__region shapes in assessments/_body_map.html
-// behave as checkboxes, kept in sync with each other (left/right limbs, front/back
-// views) and with the form's <input type="checkbox" name="areas" value="CODE">.
+// Unknot body map: a picture of the form's <input type="checkbox" name="areas">
+// boxes. Tapping a .body-map__region ticks its area's box; ticking a box lights
+// every shape of that area (left/right limbs, front/back views).
 // Load with <script type="module" src="...">. Does nothing when no map is present.
 
 const REGION = ".body-map__region";
@@ -16,7 +16,6 @@ const boxesFor = (code) =>
 function paint(code, on) {
   for (const region of regionsFor(code)) {
     region.classList.toggle("is-selected", on);
-    region.setAttribute("aria-checked", on ? "true" : "false");
   }
 }
 
@@ -24,7 +23,7 @@ function paint(code, on) {
 function toggle(region) {
   const code = region.dataset.area;
   if (!code) return;
-  const on = region.getAttribute("aria-checked") !== "true";
+  const on = !region.classList.contains("is-selected");
   paint(code, on);
   for (const box of boxesFor(code)) {
     if (box.checked !== on) {
@@ -43,40 +42,16 @@ function syncAll() {
     const boxes = boxesFor(code);
     const on = boxes.length
       ? boxes.some((b) => b.checked)
-      : regionsFor(code).some((r) => r.getAttribute("aria-checked") === "true");
+      : regionsFor(code).some((r) => r.classList.contains("is-selected"));
     paint(code, on);
-  }
-}
-
-// Left and right limbs are two shapes of one area. Within each view only the
-// first shape is a tab stop and is announced; the twin still responds to
-// clicks and taps. That halves the tab stops and ends duplicate announcements.
-function quietTwins() {
-  for (const view of document.querySelectorAll(".body-map svg")) {
-    const seen = new Set();
-    for (const region of view.querySelectorAll(REGION)) {
-      if (seen.has(region.dataset.area)) {
-        region.setAttribute("tabindex", "-1");
-        region.setAttribute("aria-hidden", "true");
-      }
-      seen.add(region.dataset.area);
-    }
   }
 }
 
 function init() {
   const regions = document.querySelectorAll(REGION);
   if (regions.length === 0) return;
-  quietTwins();
-
-  for (const region of regions) {
-    region.addEventListener("click", () => toggle(region));
-    region.addEventListener("keydown", (event) => {
-      if (event.key !== " " && event.key !== "Enter") return;
-      event.preventDefault(); // Space must not scroll the page
-      if (!event.repeat) toggle(region);
-    });
-  }
+  // Pointer only: the list's tick boxes are the keyboard and screen-reader path.
+  for (const region of regions) region.addEventListener("click", () => toggle(region));
 
   document.addEventListener("change", (event) => {
     const box = event.target;
