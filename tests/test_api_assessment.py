@@ -68,10 +68,17 @@ def test_the_openapi_document_is_valid_openapi(client: Client) -> None:
     validate(client.get("/api/v1/openapi.json").json())
 
 
-def test_the_docs_page_loads_its_scripts_from_this_site(client: Client) -> None:
+def test_the_docs_page_is_a_page_of_the_site_listing_every_endpoint(client: Client) -> None:
+    from unknot.api.views import api
+
     page = client.get("/api/v1/docs").content.decode()
-    assert "swagger-ui-bundle.js" in page
-    assert "cdn" not in page.lower()
+    assert 'class="site-header"' in page
+    assert "cdn" not in page.lower() and "<script src=\"http" not in page
+    for path, item in api.get_openapi_schema()["paths"].items():
+        for method in item:
+            heading = f'<span class="method method--{method}">{method.upper()}</span>'
+            assert f"{heading} <code>{path}</code>" in page, (method, path)
+    assert 'href="/api/v1/openapi.json"' in page
 
 
 def test_api_answers_are_never_kept_by_a_cache(client: Client) -> None:

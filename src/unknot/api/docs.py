@@ -52,13 +52,11 @@ def _schema_text(schema: dict[str, Any] | None) -> str:
 
 
 @cache
-def api_reference() -> tuple[str, str, str, tuple[Section, ...]]:
-    """(title, description, base path, sections): the document never changes while running."""
+def api_reference() -> tuple[str, str, tuple[Section, ...]]:
+    """(title, description, sections): the document never changes while the site runs."""
     from unknot.api.views import api
 
     document = api.get_openapi_schema()
-    # The document's paths are relative to where the API is mounted.
-    base = reverse("api:openapi-json").rsplit("/", 1)[0]
     sections: dict[str, list[Operation]] = {}
     for path, item in document["paths"].items():
         for method in METHOD_ORDER:
@@ -75,19 +73,19 @@ def api_reference() -> tuple[str, str, str, tuple[Section, ...]]:
                               for code, answer in spec.get("responses", {}).items())
             operation = Operation(
                 anchor=spec.get("operationId", f"{method}-{path}"), method=method.upper(),
-                path=f"{base}{path}", summary=spec.get("summary", ""),
+                path=path, summary=spec.get("summary", ""),
                 description=spec.get("description", ""), needs_token=bool(spec.get("security")),
                 parameters=parameters, body_schema=_schema_text(body.get("schema")),
                 responses=responses)
             sections.setdefault((spec.get("tags") or ["other"])[0], []).append(operation)
     info = document["info"]
-    return (info["title"], info.get("description", ""), base,
+    return (info["title"], info.get("description", ""),
             tuple(Section(name, tuple(ops)) for name, ops in sections.items()))
 
 
 @require_GET
 def docs(request: HttpRequest) -> HttpResponse:
-    title, description, _, sections = api_reference()
+    title, description, sections = api_reference()
     return render(request, "api/docs.html", {
         "title": title, "description": description, "sections": sections,
         "openapi_url": reverse("api:openapi-json"),

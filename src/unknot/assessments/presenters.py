@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
+
+import orjson
 
 from unknot.engine import Assessment
 from unknot.engine.labels import (
@@ -24,6 +27,18 @@ def _hours_text(hours: float) -> str:
     if days < 90:
         return f"{days / 7:.0f} weeks ago"
     return f"{days / 30:.0f} months ago"
+
+
+def plan_key(plan: dict[str, Any] | None) -> str:
+    """A short fingerprint of a plan: the key of its drawn HTML in the cache.
+
+    Many people get the same plan (the same areas, stage and sleep); drawing it is
+    most of a result page's work, so it is drawn once and shared. The plan holds
+    no one's answers, only the engine's advice, so sharing it reveals nothing.
+    """
+    if not plan:
+        return ""
+    return hashlib.sha256(orjson.dumps(plan, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
 
 
 def present(assessment: Assessment) -> dict[str, Any]:
@@ -56,6 +71,7 @@ def present(assessment: Assessment) -> dict[str, Any]:
         "assessment": data,
         "level": data["level"],
         "plan": data["plan"],
+        "plan_key": plan_key(data["plan"]),
         "summary": summary,
         "area_names": area_names,
         "intake_json": json.dumps(intake.as_dict()),

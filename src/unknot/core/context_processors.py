@@ -5,6 +5,9 @@ from functools import cache
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+
+from unknot.core.content import content_version
 
 
 @cache
@@ -31,4 +34,6 @@ def emergency_numbers() -> list[tuple[str, str]]:
 
 def site(request: HttpRequest) -> dict[str, object]:
     return {"site_name": settings.SITE_NAME, "emergency_number": settings.EMERGENCY_NUMBER,
-            "emergency_numbers": emergency_numbers(), "urls": site_urls()}
+            "emergency_numbers": emergency_numbers(), "urls": site_urls(),
+            # Read from the database only by a template that caches a fragment with it.
+            "content_version": SimpleLazyObject(lambda: content_version(request))}

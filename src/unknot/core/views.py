@@ -7,19 +7,25 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from unknot.assessments.examples import examples
+from unknot.core.content import public_page
+from unknot.engine import ENGINE_VERSION
 from unknot.engine.triage import RULES
 
 
+@public_page
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/start.html", {"examples": examples()})
+    return render(request, "core/start.html", {"examples": examples(),
+                                               "engine_version": ENGINE_VERSION})
 
 
+@public_page
 @require_GET
 def about(request: HttpRequest) -> HttpResponse:
     rules = sorted(RULES, key=lambda r: -r.level)
     sources = sorted({rule.source for rule in RULES}, key=lambda s: s.short)
-    return render(request, "core/about.html", {"rules": rules, "sources": sources})
+    return render(request, "core/about.html", {"rules": rules, "sources": sources,
+                                               "engine_version": ENGINE_VERSION})
 
 
 @never_cache

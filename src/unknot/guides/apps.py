@@ -35,3 +35,7 @@ class GuidesConfig(AppConfig):
     def ready(self) -> None:
         post_migrate.connect(_sync_site, sender=self)
         post_migrate.connect(_ensure_tags, sender=self)
+        from unknot.core.content import invalidates_content
+        from unknot.guides.models import Guide, Tag
+
+        invalidates_content(Guide, Tag)

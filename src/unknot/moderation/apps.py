@@ -1,6 +1,15 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig
+
+from unknot.core.content import bump_content_version
+
+
+def _comment_saved(instance: Any, **kwargs: Any) -> None:
+    if instance.is_public or instance.status != instance.PENDING:
+        bump_content_version()
 
 
 class ModerationConfig(AppConfig):
@@ -16,3 +25,12 @@ class ModerationConfig(AppConfig):
 
         if Guide not in moderator._registry:
             moderator.register(Guide, GuideModerator)
+        from django.db.models.signals import post_delete, post_save
+
+        from unknot.moderation.models import GuideComment
+
+        # A decision on a comment (or its deletion) changes what its guide shows; a new
+        # comment waiting for approval does not, so a flood of them keeps the cache warm.
+        post_save.connect(_comment_saved, sender=GuideComment, dispatch_uid="unknot-comment-save")
+        post_delete.connect(bump_content_version, sender=GuideComment,
+                            dispatch_uid="unknot-comment-delete")

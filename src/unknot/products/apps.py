@@ -22,3 +22,7 @@ class ProductsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_ensure_areas, sender=self)
+        from unknot.core.content import invalidates_content
+        from unknot.products.models import Area, Product
+
+        invalidates_content(Product, Area)

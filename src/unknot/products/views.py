@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from unknot.core.content import public_page
 from unknot.engine.content import Massage, library
 from unknot.products.models import KIND_CHOICES, Area, Product
 
@@ -14,6 +15,7 @@ def _technique(technique_id: str) -> Massage | None:
     return next((m for m in library().massage if m.id == technique_id), None)
 
 
+@public_page
 @require_GET
 def product_list(request: HttpRequest) -> HttpResponse:
     products = Product.objects.listed().prefetch_related("areas")
@@ -40,6 +42,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
     return render(request, "products/list.html", context)
 
 
+@public_page
 @require_GET
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     product = get_object_or_404(Product.objects.listed().prefetch_related("areas"), slug=slug)

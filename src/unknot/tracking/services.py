@@ -29,12 +29,16 @@ class CheckinError(ValueError):
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
 
 
-def get_episode_for_user(user: AnyUser, pk: int | str) -> Episode:
-    """The one way to reach an episode: anyone but its owner gets a 404, never a 403."""
+def get_episode_for_user(user: AnyUser, pk: int | str,
+                         defer: tuple[str, ...] = ()) -> Episode:
+    """The one way to reach an episode: anyone but its owner gets a 404, never a 403.
+
+    `defer` leaves out large fields a page does not show (the first assessment).
+    """
     if not user.is_authenticated:
         raise Http404("No such episode")
     try:
-        return Episode.objects.get(pk=int(pk), owner_id=user.pk)
+        return Episode.objects.defer(*defer).get(pk=int(pk), owner_id=user.pk)
     except (Episode.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404("No such episode") from None
 

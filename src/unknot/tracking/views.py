@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from unknot.assessments.presenters import plan_key
 from unknot.engine import IntakeError, parse_intake
 from unknot.engine.labels import SYMPTOM_LABELS
 from unknot.tracking import reminders, services
@@ -27,6 +29,30 @@ from unknot.tracking.report import episode_report
 from unknot.tracking.services import CheckinError, get_episode_for_user, plan_items
 
 PENDING_INTAKE = "unknot_pending_intake"
+# An id no episode has, to reverse each episode address once a process; the page
+# then fills in its own id instead of reversing a dozen addresses on every view.
+_ANY_ID = 987654321
+
+
+@cache
+def _episode_url_patterns() -> dict[str, str]:
+    names = ("episode", "checkin", "close", "reopen", "report")
+    return {name: reverse(f"tracking:{name}", args=[_ANY_ID]) for name in names}
+
+
+def episode_links(pk: int) -> dict[str, str]:
+    return {name: url.replace(str(_ANY_ID), str(pk))
+            for name, url in _episode_url_patterns().items()}
+
+
+@cache
+def _chart_url_pattern(kind: str) -> str:
+    return reverse("tracking:chart", args=[_ANY_ID, kind])
+
+
+def chart_url(pk: int, kind: str, before: date | None) -> str:
+    url = _chart_url_pattern(kind).replace(str(_ANY_ID), str(pk))
+    return f"{url}?before={before.isoformat()}" if before else url
 
 
 @never_cache
@@ -104,7 +130,8 @@ def _history_page(request: HttpRequest, episode: Episode) -> HistoryPage:
 @login_required
 @require_GET
 def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    episode = get_episode_for_user(request.user, pk)
+    # The first assessment (a whole plan, ~20 KB of JSON) is not shown on this page.
+    episode = get_episode_for_user(request.user, pk, defer=("first_assessment",))
     page = _history_page(request, episode)
     checkins = page.checkins
     today = timezone.localdate()
@@ -130,7 +157,11 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "other_reasons": [r for r in reasons if r["level"] != episode.level],
         "new_symptoms": [SYMPTOM_LABELS[s] for s in review.get("new_symptoms", [])],
         "plan": episode.plan,
+        "plan_key": plan_key(episode.plan),
         "today": today,
+        "links": episode_links(episode.pk),
+        "chart_links": [(spec, chart_url(episode.pk, spec.kind, page.before))
+                        for spec in CHARTS.values()],
     })
 
 

@@ -34,12 +34,12 @@ def captcha_provider() -> str:
 
 @register.simple_tag
 def captcha_script() -> SafeString:
-    context = captcha.widget_context()
-    if context["provider"] == "altcha":
+    if captcha.provider_name() == "altcha":  # no challenge needed just to name the script
         from django.templatetags.static import static
 
         return format_html('<script type="module" src="{}"></script>',
                            static("moderation/altcha/altcha.js"))
+    context = captcha.widget_context()
     tags = format_html('<script src="{}" async defer></script>', context["script_url"])
     if context["provider"] == "recaptcha_v3":
         from django.templatetags.static import static

@@ -1,0 +1,194 @@
+"""Benchmark: every kind of page under gunicorn, against a bare Django view in the same run.
+
+    .venv/bin/python bench/pages.py [--seconds 8] [--connections 16] [--only NAME ...]
+
+Makes a throwaway SQLite site with the demo content, starts gunicorn (2 sync
+workers) on a free loopback port and loads each page in turn with wrk (Debian
+package `wrk`), 16 connections by default. Reports requests a second as a ratio
+to the bare view (Django's middleware and nothing else, measured before and
+after the pages; their mean is the baseline), and the 50th and 99th percentile
+latency. Only 127.0.0.1 is ever contacted.
+
+Targets: public pages >= 0.5x, the result page >= 0.25x, the episode page
+>= 0.15x, p99 under 50 ms. The machine may be shared: run it a few times and
+read the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+
+from bench.api import free_port, wait_until_up
+
+ROOT = Path(__file__).parents[1]
+# A CSRF secret chosen here: sent as the cookie and as the form's token.
+CSRF = "benchbenchbenchbenchbenchbench12"
+RESULT_FORM = {"areas": ["lower_back", "glutes"], "cause": "overexertion", "trauma": "none",
+               "onset_amount": "3", "onset_unit": "days", "intensity": "6", "trend": "same",
+               "function_limit": "5", "age": "35", "sleep_hours": "6",
+               "csrfmiddlewaretoken": CSRF}
+TARGETS = {"public": 0.5, "result": 0.25, "episode": 0.15}
+P99_LIMIT_MS = 50.0
+# Run in the server's environment before it starts: the demo site, a logged-in
+# session for the demo person, and the addresses of one guide, tag and product.
+PREPARE = """
+import json, django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+call_command("load_demo", verbosity=0)
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
+from unknot.guides.models import Guide, Tag
+from unknot.products.models import Product
+from unknot.tracking.models import Episode
+person = get_user_model().objects.get(email="demo@example.com")
+session = SessionStore()
+session[SESSION_KEY] = str(person.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = person.get_session_auth_hash()
+session.create()
+print(json.dumps({
+    "session": session.session_key,
+    "episode": Episode.objects.filter(owner=person).first().pk,
+    "guide": Guide.objects.published().first().get_absolute_url(),
+    "tag": Tag.objects.filter(guides__isnull=False).first().get_absolute_url(),
+    "product": Product.objects.listed().first().get_absolute_url(),
+}))
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    name: str
+    kind: str  # public, result, episode or other (reported, no target)
+    path: str
+    body: str = ""
+    cookie: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Load:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+
+
+def _ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def load(url: str, seconds: float, connections: int, page: Page | None = None) -> Load:
+    lines = []
+    if page is not None and page.body:
+        lines += ['wrk.method = "POST"', f"wrk.body = {json.dumps(page.body)}",
+                  'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"']
+    if page is not None and page.cookie:
+        lines.append(f'wrk.headers["Cookie"] = {json.dumps(page.cookie)}')
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write("\n".join(lines) + "\n")
+    try:
+        out = subprocess.run(
+            ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", "--latency",
+             "-s", script.name, url], capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(script.name)
+    if "Non-2xx" in out or "Socket errors" in out:
+        raise SystemExit(f"errors while loading {url}:\n{out}")
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    p50 = re.search(r"\s50%\s+([\d.]+\w+)", out)
+    p99 = re.search(r"\s99%\s+([\d.]+\w+)", out)
+    assert rate and p50 and p99, out
+    return Load(float(rate.group(1)), _ms(p50.group(1)), _ms(p99.group(1)))
+
+
+def pages(site: dict[str, str]) -> list[Page]:
+    logged_in = f"sessionid={site['session']}"
+    return [
+        Page("start", "public", "/"),
+        Page("guides", "public", "/guides/"),
+        Page("guide", "public", site["guide"]),
+        Page("tag", "public", site["tag"]),
+        Page("products", "public", "/products/"),
+        Page("product", "public", site["product"]),
+        Page("about", "public", "/about/"),
+        Page("intake", "other", "/assess/"),
+        Page("result", "result", "/assess/", body=urllib.parse.urlencode(RESULT_FORM, doseq=True),
+             cookie=f"csrftoken={CSRF}"),
+        Page("episode", "episode", f"/track/{site['episode']}/", cookie=logged_in),
+        Page("guides, logged in", "other", "/guides/", cookie=logged_in),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--only", nargs="*", default=[])
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("bench/pages.py needs wrk (Debian: apt-get install wrk)")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings",
+           "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+           "UNKNOT_DATA_DIR": tempfile.mkdtemp(prefix="unknot-bench-")}
+    env.pop("UNKNOT_DATABASE_URL", None)  # always a throwaway SQLite site
+    prepared = subprocess.run([sys.executable, "-c", PREPARE], env=env, cwd=ROOT,
+                              capture_output=True, text=True, check=True)
+    site = json.loads(prepared.stdout.strip().splitlines()[-1])
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "unknot.config.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
+        env=env, cwd=ROOT,
+    )
+    chosen = [p for p in pages(site) if not options.only or p.name in options.only]
+    results: dict[str, Load] = {}
+    try:
+        wait_until_up(f"{base}/bench/trivial")
+        for page in chosen:  # warm up every worker's caches
+            load(base + page.path, 1, options.connections, page)
+        first = load(f"{base}/bench/trivial", options.seconds, options.connections)
+        for page in chosen:
+            results[page.name] = load(base + page.path, options.seconds, options.connections,
+                                      page)
+        last = load(f"{base}/bench/trivial", options.seconds, options.connections)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    bare = (first.requests_per_second + last.requests_per_second) / 2
+    print(f"wrk, {options.connections} connections, {options.seconds:g} s a page, "
+          f"gunicorn 2 workers, SQLite")
+    print(f"bare view: {first.requests_per_second:,.0f} and {last.requests_per_second:,.0f} "
+          f"requests/s (p99 {first.p99_ms:.1f} / {last.p99_ms:.1f} ms)")
+    print(f"{'page':20} {'req/s':>8} {'ratio':>6} {'target':>7} {'p50 ms':>7} {'p99 ms':>7}")
+    failed = False
+    for page in chosen:
+        result = results[page.name]
+        ratio = result.requests_per_second / bare
+        target = TARGETS.get(page.kind)
+        ok = (target is None or ratio >= target) and (
+            page.kind == "other" or result.p99_ms < P99_LIMIT_MS)
+        failed |= not ok
+        print(f"{page.name:20} {result.requests_per_second:8,.0f} {ratio:6.2f} "
+              f"{'' if target is None else f'{target:.2f}':>7} {result.p50_ms:7.1f} "
+              f"{result.p99_ms:7.1f}  {'' if ok else 'BELOW TARGET'}")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
