@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
+from functools import cache
 from typing import Any
 
 from csp.decorators import csp_update
@@ -150,7 +150,6 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": rows,
         "todays": todays,
         "checkin_count": episode.checkin_count,
-        "charts": CHARTS.values(),
         "review": review,
         "level": episode.level,
         "main_reasons": [r for r in reasons if r["level"] == episode.level],
