@@ -126,9 +126,25 @@ def test_the_chart_is_an_svg_with_the_persons_figures_and_the_usual_course(
     response = client.get(f"/track/{episode.pk}/chart/pain.svg")
     assert response["Content-Type"] == "image/svg+xml"
     svg = response.content.decode()
-    assert "Your pain" in svg and "Usual course" in svg and "03 Mar" in svg
+    # The first answers lead as the start, then one point a check-in.
+    assert "Start 2 Mar" in svg and "3 Mar" in svg and "5 Mar" in svg
+    assert svg.count('class="dot ') == 4
     assert "<script" not in svg
     assert client.get(f"/track/{episode.pk}/chart/nope.svg").status_code == 404
+    page = client.get(f"/track/{episode.pk}/").content.decode()
+    assert "Usual course" in page and "chart__line--usual" in page  # the legend, in HTML
+
+
+def test_one_check_in_draws_a_line_from_the_first_answers(client: Client) -> None:
+    person = make_person()
+    episode = make_episode(person, intensity=6)
+    checkin(episode, date(2026, 3, 3), pain=4)
+    client.force_login(person)
+    svg = client.get(f"/track/{episode.pk}/chart/pain.svg").content.decode()
+    assert svg.count('class="dot ') == 2
+    page = client.get(f"/track/{episode.pk}/").content.decode()
+    start_row = page[page.index('class="checkin-table__start"'):]
+    assert "(your first answers)" in start_row and "<td>6</td>" in start_row
 
 
 @time_machine.travel(DAY)

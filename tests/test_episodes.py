@@ -172,8 +172,10 @@ def test_a_long_history_is_shown_two_weeks_at_a_time(client: Client) -> None:
     first = client.get(f"/track/{episode.pk}/").content.decode()
     assert first.count('<th scope="row">') == 14
     assert "?before=2026-01-07" in first and "Older check-ins" in first
+    assert "(your first answers)" not in first
     older = client.get(f"/track/{episode.pk}/?before=2026-01-07").content.decode()
-    assert older.count('<th scope="row">') == 6
+    # The oldest six check-ins, and the first answers the charts start from.
+    assert older.count('<th scope="row">') == 7 and "(your first answers)" in older
     assert "Newest check-ins" in older and "Older check-ins" not in older
     assert "chart/pain.svg?before=2026-01-07" in older
 

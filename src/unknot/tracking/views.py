@@ -22,7 +22,14 @@ from unknot.assessments.presenters import plan_key
 from unknot.engine import IntakeError, parse_intake
 from unknot.engine.labels import SYMPTOM_LABELS
 from unknot.tracking import reminders, services
-from unknot.tracking.charts import CHARTS, CHECKINS_PER_PAGE, adherence_percent, render_chart
+from unknot.tracking.charts import (
+    CHARTS,
+    CHECKINS_PER_PAGE,
+    adherence_percent,
+    chart_points,
+    render_chart,
+    start_point,
+)
 from unknot.tracking.forms import CheckinForm, CloseForm
 from unknot.tracking.models import CheckIn, Episode
 from unknot.tracking.report import episode_report
@@ -159,6 +166,9 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plan_key": plan_key(episode.plan),
         "today": today,
         "links": episode_links(episode.pk),
+        # The charts' first point, in the table too, on the page that reaches back to it.
+        "start": start_point(episode, parse_intake(episode.intake)) if page.older is None
+        else None,
         "chart_links": [(spec, chart_url(episode.pk, spec.kind, page.before))
                         for spec in CHARTS.values()],
     })
@@ -248,8 +258,11 @@ def chart(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in CHARTS:
         raise Http404("No such chart")
     page = _history_page(request, episode)
-    checkins = list(reversed(page.checkins))
-    svg = render_chart(kind, episode, parse_intake(episode.intake), checkins)
+    intake = parse_intake(episode.intake)
+    # The oldest page starts from the first answers, so one check-in already draws a line.
+    points = chart_points(episode, intake, list(reversed(page.checkins)),
+                          with_start=page.older is None)
+    svg = render_chart(kind, episode, intake, points)
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
