@@ -27,6 +27,7 @@ Every variable is optional:
     UNKNOT_EMAIL_USER, UNKNOT_EMAIL_PASSWORD  SMTP login, if the server needs one
     UNKNOT_EMAIL_TLS        "0" to turn off STARTTLS (on by default)
     UNKNOT_FROM_EMAIL       sender of account emails (Unknot <noreply@localhost>)
+    UNKNOT_CONTACT_EMAIL    an address where people can reach the operator (none)
 """
 
 from __future__ import annotations
@@ -169,6 +170,7 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_ADAPTER = "unknot.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "unknot.accounts.adapter.user_display"
 # A password reset for an address with no account sends nothing, so the form
 # cannot be used to mail strangers.
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
@@ -199,6 +201,8 @@ if email_host := os.environ.get("UNKNOT_EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("UNKNOT_FROM_EMAIL", "Unknot <noreply@localhost>")
+# Where people can write to the operator; unset, pages never offer a contact.
+CONTACT_EMAIL = os.environ.get("UNKNOT_CONTACT_EMAIL", "").strip()
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

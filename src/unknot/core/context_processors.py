@@ -35,5 +35,6 @@ def emergency_numbers() -> list[tuple[str, str]]:
 def site(request: HttpRequest) -> dict[str, object]:
     return {"site_name": settings.SITE_NAME, "emergency_number": settings.EMERGENCY_NUMBER,
             "emergency_numbers": emergency_numbers(), "urls": site_urls(),
+            "contact_email": settings.CONTACT_EMAIL,
             # Read from the database only by a template that caches a fragment with it.
             "content_version": SimpleLazyObject(lambda: content_version(request))}

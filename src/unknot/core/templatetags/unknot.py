@@ -26,6 +26,13 @@ def area_list(codes: list[str]) -> str:
 
 
 @register.filter
+def without_placeholder(field: BoundField) -> BoundField:
+    """The field without its placeholder: a label above it says the same, and says it better."""
+    field.field.widget.attrs.pop("placeholder", None)
+    return field
+
+
+@register.filter
 def symptom_groups(field: BoundField) -> list[tuple[str, list[Any]]]:
     """A symptoms field's checkboxes in the groups a person reads them in."""
     by_code = {option.data["value"]: option for option in field}
