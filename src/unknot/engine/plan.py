@@ -258,17 +258,23 @@ def _reassess(stage: str, level: Level) -> dict[str, Any]:
     days = {"early": 2, "settling": 7, "lasting": 14}[stage]
     return {
         "after_days": days,
+        # Worded to agree with the triage and with daily tracking: "check in" is what
+        # tracking asks for every day, so the plan speaks of looking at the trend.
         "message": (
-            f"Check in again in {days} days. Expect soreness to ease day by day; if it does "
-            "not, or you get worse, see a doctor or physical therapist."
+            f"Expect it to ease day by day. If it is no better after {days} days, or it gets "
+            "worse, see a doctor or physical therapist. A fever or shivers: see a doctor the "
+            "same day."
             if level == Level.SELF_CARE else
-            f"Use this plan until your appointment, and check in again in {days} days."
+            "Use this plan until your appointment. If it gets clearly worse, or you get a "
+            "fever or shivers, see a doctor the same day rather than wait."
         ),
         "get_help_at_once_if": [
             "numbness between the legs or around the bottom, or new trouble passing or "
             "holding urine or stool",
             "a leg or arm becomes weak",
-            "fever or shivers",
+            # A fever alone is "see a doctor today" in the triage; these are the emergencies.
+            "a fever or shivers with a stiff, painful neck, with a weakened immune system, "
+            "or with pain or swelling that is growing fast",
             "chest pain, breathlessness, or pain spreading to the arm or jaw",
             "dark brown or cola coloured urine",
             "the sore part becomes hugely swollen, or the pain becomes far worse than it "
