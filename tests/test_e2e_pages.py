@@ -5,7 +5,6 @@ One page load per page and width, with every check made on that load.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
