@@ -106,10 +106,12 @@ def load(url: str, seconds: float, connections: int, page: Page | None = None) -
     try:
         out = subprocess.run(
             ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", "--latency",
-             "-s", script.name, url], capture_output=True, text=True, check=True).stdout
+             "--timeout", "10s", "-s", script.name, url],
+            capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(script.name)
-    if "Non-2xx" in out or "Socket errors" in out:
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+)", out)
+    if "Non-2xx" in out or (errors and any(int(n) for n in errors.groups())):
         raise SystemExit(f"errors while loading {url}:\n{out}")
     rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
     p50 = re.search(r"\s50%\s+([\d.]+\w+)", out)

@@ -11,10 +11,9 @@ from django.views.decorators.http import require_GET, require_POST
 from unknot.core.content import CACHE_SECONDS, content_version, public_page, shareable
 from unknot.guides.markdown import render_markdown
 from unknot.guides.models import Guide, Tag
-from unknot.moderation.forms import new_comment_form
+from unknot.moderation.forms import fill_comment_form, new_comment_form
 from unknot.moderation.services import published_comments
-
-COMMENT_FORM_SLOT = "<!-- unknot:comment-form -->"
+from unknot.moderation.templatetags.comment_form import CSRF_SLOT
 
 
 def get_guide_for_reader(request: HttpRequest, slug: str) -> Guide:
@@ -45,26 +44,26 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    # For visitors who are not logged in a published guide's page is the same for
+    # everyone but for its comment form's form token, signed fields and challenge:
+    # the page is cached with slots for those, filled in for each visitor.
+    shared = shareable(request)
+    key = f"guide-page:{content_version(request) if shared else ''}:{slug}"
+    if shared and (cached := cache.get(key)) is not None:
+        page, pk = cached
+        return HttpResponse(fill_comment_form(page, request, pk))
     guide = get_guide_for_reader(request, slug)
     context = {
         "guide": guide,
         "comments": published_comments(guide),
         "form": new_comment_form(request, guide),
     }
-    if not (guide.is_live and shareable(request)):
+    if not (shared and guide.is_live):
         return render(request, "guides/detail.html", context)
-    # For visitors who are not logged in the page is the same for everyone except its
-    # comment form (a form token, a fresh proof-of-work challenge): the rest is cached
-    # with a slot that each request fills with a freshly drawn form.
-    key = f"guide-page:{content_version(request)}:{guide.pk}"
-    page = cache.get(key)
-    if page is None:
-        page = render_to_string("guides/detail.html",
-                                {**context, "comment_form_slot": COMMENT_FORM_SLOT}, request)
-        cache.set(key, page, CACHE_SECONDS)
-    form = (render_to_string("moderation/_comment_form.html", context, request)
-            if guide.allow_comments else "")
-    return HttpResponse(page.replace(COMMENT_FORM_SLOT, form, 1))
+    slots = {**context, "comment_form_slots": True, "csrf_token": CSRF_SLOT}
+    page = render_to_string("guides/detail.html", slots, request)
+    cache.set(key, (page, guide.pk), CACHE_SECONDS)
+    return HttpResponse(fill_comment_form(page, request, guide.pk))
 
 
 @require_POST

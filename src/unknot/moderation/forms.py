@@ -83,3 +83,24 @@ class GuideCommentForm(CommentForm):  # type: ignore[misc]
 
 def new_comment_form(request: HttpRequest, guide: Guide) -> GuideCommentForm:
     return GuideCommentForm(guide)
+
+
+def fill_comment_form(page: str, request: HttpRequest, guide_pk: int) -> str:
+    """A cached page's comment form, given this visitor's form token, fresh signed fields
+    and a fresh proof-of-work challenge: what drawing the form anew would have given."""
+    from django.middleware.csrf import get_token
+    from django.utils.html import escape
+
+    from unknot.moderation import captcha
+    from unknot.moderation.templatetags.comment_form import (
+        CHALLENGE_SLOT,
+        CSRF_SLOT,
+        SECURITY_SLOT,
+        security_fields,
+    )
+
+    page = page.replace(CSRF_SLOT, get_token(request), 1)
+    page = page.replace(SECURITY_SLOT, security_fields(GuideCommentForm(Guide(pk=guide_pk))), 1)
+    if CHALLENGE_SLOT in page:
+        page = page.replace(CHALLENGE_SLOT, escape(captcha.altcha_challenge_json()), 1)
+    return page
