@@ -116,3 +116,16 @@ def test_a_visitor_with_a_message_waiting_is_never_served_a_cached_page(
     page = client.get("/guides/").content.decode()
     assert "You are logged out." in page
     assert "You are logged out." not in response.content.decode()
+
+
+def test_a_cached_form_page_gives_each_visitor_a_token_that_works() -> None:
+    Client().get("/assess/")  # cached by a first visitor
+    visitor = Client(enforce_csrf_checks=True)
+    count, page = _count_queries(visitor, "/assess/")
+    assert count == 1 and "unknot-slot" not in page
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert match and "csrftoken" in visitor.cookies
+    answers = {"csrfmiddlewaretoken": match.group(1), "areas": "calf", "cause": "overexertion",
+               "onset_amount": "2", "onset_unit": "days", "intensity": "4", "trend": "same",
+               "function_limit": "2", "age": "30"}
+    assert visitor.post("/assess/", answers).status_code == 200

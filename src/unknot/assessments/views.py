@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from unknot.assessments.examples import example
 from unknot.assessments.forms import IntakeForm
 from unknot.assessments.presenters import present
+from unknot.core.content import public_page
 from unknot.engine import IntakeError, assess, parse_intake
 from unknot.engine.labels import CAUSE_LABELS, TRAUMA_LABELS
 from unknot.tracking.services import episodes_past_year
@@ -30,6 +31,7 @@ def _form_page(request: HttpRequest, form: IntakeForm, status: int = 200,
 
 
 @never_cache
+@public_page  # the empty form (or an example) is the same for every visitor but its token
 @require_http_methods(["GET", "POST"])
 def intake(request: HttpRequest) -> HttpResponse:
     # The result is rendered in answer to the POST and never saved: health

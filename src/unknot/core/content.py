@@ -19,6 +19,7 @@ Two ways to use it:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -29,6 +30,7 @@ from django.db import connection
 from django.db.models import F, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 
 CACHE_SECONDS = 300
 View = Callable[..., HttpResponse]
@@ -75,7 +77,11 @@ def shareable(request: HttpRequest) -> bool:
 
 
 def public_page(view: View) -> View:
-    """Serve a page from the cache to visitors who are not logged in."""
+    """Serve a page from the cache to visitors who are not logged in.
+
+    A form token is the one thing in such a page that is each visitor's own: the
+    cached copy keeps a slot in its place, filled with this visitor's token.
+    """
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -86,12 +92,22 @@ def public_page(view: View) -> View:
         cached = cache.get(key)
         if cached is not None:
             body, content_type = cached
+            if TOKEN_SLOT in body:
+                body = body.replace(TOKEN_SLOT, _token_field(request))
             return HttpResponse(body, content_type=content_type)
         response = view(request, *args, **kwargs)
-        # A page that drew a form token or sets a cookie belongs to this visitor alone.
-        if (response.status_code == 200 and not response.streaming and not response.cookies
-                and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
-            cache.set(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
+        # A page that sets a cookie of its own belongs to this visitor alone.
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            body = TOKEN_FIELD.sub(TOKEN_SLOT, response.content)
+            cache.set(key, (body, response["Content-Type"]), CACHE_SECONDS)
         return response
 
     return wrapped
+
+
+TOKEN_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="[A-Za-z0-9]+"')
+TOKEN_SLOT = b'name="csrfmiddlewaretoken" value="unknot-slot-csrf"'
+
+
+def _token_field(request: HttpRequest) -> bytes:
+    return f'name="csrfmiddlewaretoken" value="{get_token(request)}"'.encode()
