@@ -81,6 +81,8 @@ class IntakeForm(forms.Form):
     )
     onset_unit = forms.ChoiceField(
         label="Unit", initial="days",
+        error_messages={"required": "Choose hours, days, weeks or months ago.",
+                        "invalid_choice": "Choose hours, days, weeks or months ago."},
         choices=[("hours", "hours ago"), ("days", "days ago"), ("weeks", "weeks ago"),
                  ("months", "months ago")],
     )

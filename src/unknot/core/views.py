@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from unknot.assessments.examples import examples
 from unknot.core.content import public_page
-from unknot.engine import ENGINE_VERSION, LEVEL_TEXT
+from unknot.engine import ENGINE_VERSION
 from unknot.engine.triage import RULES
 
 
@@ -23,8 +23,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @require_GET
 def about(request: HttpRequest) -> HttpResponse:
     levels = sorted({rule.level for rule in RULES}, reverse=True)
-    groups = [(level, LEVEL_TEXT[level], [r for r in RULES if r.level == level])
-              for level in levels]
+    groups = [(level, [r for r in RULES if r.level == level]) for level in levels]
     sources = sorted({rule.source for rule in RULES}, key=lambda s: s.short)
     return render(request, "core/about.html", {
         "groups": groups, "rule_count": len(RULES), "sources": sources,
