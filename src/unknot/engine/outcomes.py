@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from statistics import fmean
-from typing import Literal
+from typing import Any, Literal
 
 from unknot.engine.triage.base import Source
 
@@ -95,7 +95,7 @@ class Change:
             return f"{head}. That is a change that matters: worse."
         return f"{head}. Not yet the change that matters ({self.threshold})."
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "measure": self.measure, "start": self.start, "now": self.now,
             "change": self.delta, "verdict": self.verdict, "threshold": self.threshold,

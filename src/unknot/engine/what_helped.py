@@ -39,7 +39,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean, variance
-from typing import Literal
+from typing import Any, Literal
 
 MIN_DAYS = 7
 MIN_DIFFERENCE = 1.0
@@ -113,7 +113,7 @@ class Comparison:
                 f"{_moved(self.change_with)} by the next day; after the "
                 f"{self.days_without} days you did not, it {_moved(self.change_without)}.")
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "key": self.key, "kind": self.kind, "label": self.label,
             "days_with": self.days_with, "days_without": self.days_without,
@@ -135,7 +135,7 @@ class WhatHelped:
     def anything_to_say(self) -> bool:
         return bool(self.findings or self.unclear)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "days_looked_at": self.days_looked_at,
             "thresholds": {"min_days_with_and_without": MIN_DAYS,
