@@ -132,7 +132,7 @@ def psfs_change(start: Sequence[int], now: Sequence[int]) -> Change:
         verdict = "better"
     elif -gain >= PSFS_MCID_MEAN:
         verdict = "worse"
-    return Change("Activities you named (average, 0 to 10)", first, latest, verdict,
+    return Change("Activities named (average, 0 to 10)", first, latest, verdict,
                   "about 2 points on the average", (STRATFORD_1995, HORN_2012))
 
 
