@@ -10,7 +10,7 @@ from unknot.engine.outcomes import PSFS_MCID_MEAN
 from unknot.tracking.charts import _SCRIPT, CHART_STYLE, DASHED, HEIGHT, WIDTH
 from unknot.tracking.psfs import PsfsSummary
 
-TITLE = "Activities you named, average 0 to 10"
+TITLE = "Everyday activities, average 0 to 10"
 DESCRIPTION = ("The average of the activities you named at each weekly rating, beside the "
                "level it must reach for a change that matters")
 

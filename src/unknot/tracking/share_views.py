@@ -118,6 +118,14 @@ def through_link(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     return never_cache(guarded)
 
 
+def _summary(episode: Episode) -> list[tuple[str, str]]:
+    """The intake in words; "started 30 hours ago" is told from the day tracking began."""
+    rows: list[tuple[str, str]] = present(assess(parse_intake(episode.intake)))["summary"]
+    began = f"before tracking began on {episode.started_on:%-d %B %Y}"
+    return [(label, value.removesuffix(" ago") + f" {began}" if label == "Started" else value)
+            for label, value in rows]
+
+
 @through_link
 @require_GET
 def shared(request: HttpRequest, secret: str) -> HttpResponse:
@@ -126,7 +134,7 @@ def shared(request: HttpRequest, secret: str) -> HttpResponse:
     checkins = list(episode.checkins.order_by("-day")[:CHECKINS_PER_PAGE])
     return render(request, "tracking/shared.html", {
         "episode": episode, "secret": secret, "link": link,
-        "summary": present(assess(parse_intake(episode.intake)))["summary"],
+        "summary": _summary(episode),
         "first": episode.first_assessment, "review": episode.review,
         "outcomes": episode_outcomes(episode),
         "charts": CHARTS.values(),
