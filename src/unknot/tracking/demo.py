@@ -10,6 +10,7 @@ beside plan items and sleep that show no clear difference.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -21,7 +22,7 @@ from unknot.tracking.services import CheckinInput, record_checkin, start_episode
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "unknot-demo-person"  # noqa: S105 (a published demo account)
-INTAKE = {
+INTAKE: dict[str, Any] = {
     "age": 38, "areas": ["lower_back"], "cause": "overexertion",
     "onset_hours_ago": 30, "intensity": 6, "trend": "same", "function_limit": 5,
     "sleep_hours": 6,
@@ -38,7 +39,7 @@ WEEKLY_SCORES = ((3, 2, 5), (5, 3, 6), (6, 5, 7), (8, 6, 8))
 
 
 def _pains() -> list[int]:
-    pains = [INTAKE["intensity"]]
+    pains: list[int] = [INTAKE["intensity"]]
     for day in range(1, DAYS):
         steps = AFTER_MASSAGE if day % 2 else AFTER_OTHER_DAYS
         pains.append(pains[-1] + steps[(day - 1) // 2])
