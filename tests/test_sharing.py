@@ -133,9 +133,11 @@ def test_a_link_is_refused_once_the_owner_withdraws_it(client: Client) -> None:
 
 
 def test_a_made_up_or_altered_link_opens_nothing(client: Client) -> None:
-    _, url = shared_episode()
+    episode, url = shared_episode()
     assert client.get(url[:-3] + "xy/").status_code == 404
     assert client.get("/track/shared/not-a-link/").status_code == 404
+    type(episode.owner).objects.filter(pk=episode.owner.pk).update(is_active=False)
+    assert client.get(url).status_code == 404  # a deactivated account shares nothing
     assert ShareOpening.objects.count() == 0
 
 

@@ -83,8 +83,9 @@ def open_share_link(secret: str, what: str, now: datetime | None = None,
     """The link for a secret, logged as opened; Http404 if unknown, ShareGone if closed."""
     if not secret.startswith(SHARE_PREFIX):
         raise Http404("No such link")
+    # A deactivated account shares nothing, as its API tokens open nothing.
     link = (ShareLink.objects.select_related("episode")
-            .filter(token_hash=hash_secret(secret)).first())
+            .filter(token_hash=hash_secret(secret), episode__owner__is_active=True).first())
     if link is None:
         raise Http404("No such link")
     now = now or timezone.now()
