@@ -28,7 +28,7 @@ history rarely produces a finding. Several factors are compared at once, so
 the bar is stricter than the usual 2: on random histories with no real effect
 (three weeks to three months long, four plan items, massage and sleep), about
 one history in 25 shows any pattern at all, and a real 2-point effect is found
-in about half of month-long histories and nine in ten of two-month ones
+in about half of month-long histories and nearly nine in ten of two-month ones
 (tests/test_what_helped.py measures the first on every run).
 """
 
