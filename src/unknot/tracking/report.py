@@ -40,6 +40,7 @@ from unknot.engine import Intake, assess, parse_intake
 from unknot.engine.course import expected_function, expected_pain
 from unknot.engine.labels import LEVEL_LABELS, SEX_LABELS, SYMPTOM_LABELS
 from unknot.tracking.models import CheckIn, Episode
+from unknot.tracking.report_outcomes import outcomes_story
 from unknot.tracking.services import plan_items
 
 # The table keeps to the latest quarter so the report stays a few pages long;
@@ -143,6 +144,11 @@ def assessments(facts: Facts) -> list[Flowable]:
         Paragraph(f"Now: {_escape(episode.review['title'])}", styles["h2"]),
         *_reasons(episode.review.get("reasons", []), styles["body"]),
     ]
+
+
+def outcomes(facts: Facts) -> list[Flowable]:
+    """Is it getting better: pain and the PSFS against the change that matters."""
+    return outcomes_story(facts.episode, facts.styles)
 
 
 def _chart(facts: Facts) -> Drawing:
@@ -259,7 +265,8 @@ def checkin_table(facts: Facts) -> list[Flowable]:
 
 Section = Callable[[Facts], list[Flowable]]
 # In reading order. A new section is one function added here.
-SECTIONS: list[Section] = [header, first_answers, assessments, progress, tried, checkin_table]
+SECTIONS: list[Section] = [header, first_answers, assessments, outcomes, progress, tried,
+                           checkin_table]
 
 
 def episode_report(episode: Episode) -> bytes:

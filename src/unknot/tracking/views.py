@@ -32,6 +32,7 @@ from unknot.tracking.charts import (
 )
 from unknot.tracking.forms import CheckinForm, CloseForm
 from unknot.tracking.models import CheckIn, Episode
+from unknot.tracking.outcomes import episode_outcomes
 from unknot.tracking.report import episode_report
 from unknot.tracking.services import CheckinError, get_episode_for_user, plan_items
 
@@ -171,6 +172,7 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else None,
         "chart_links": [(spec, chart_url(episode.pk, spec.kind, page.before))
                         for spec in CHARTS.values()],
+        "outcomes": episode_outcomes(episode, today),
     })
 
 
