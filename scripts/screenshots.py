@@ -47,7 +47,8 @@ VISITOR = {
 }
 PERSON = {
     "episodes": "/track/", "episode": "/track/{episode}/", "checkin": "/track/{episode}/checkin/",
-    "close": "/track/{episode}/close/", "settings": "/account/settings/",
+    "close": "/track/{episode}/close/", "psfs": "/track/{episode}/psfs/",
+    "share": "/track/{episode}/share/", "settings": "/account/settings/",
     "delete": "/account/settings/delete/", "email": "/account/email/",
     "password-change": "/account/password/change/", "logout": "/account/logout/",
 }

@@ -31,7 +31,9 @@ PUBLIC = ["/", "/assess/", "/assess/?example=spin-class", "/about/", "/guides/",
           "/no-such-page/", "/account/login/", "/account/signup/", "/account/password/reset/",
           "/account/password/reset/done/", "/account/password/reset/key/1-set-password/"]
 PERSONAL = ["/track/", "/track/{episode}/", "/track/{episode}/checkin/",
-            "/track/{episode}/close/", "/account/settings/", "/account/settings/delete/",
+            "/track/{episode}/close/", "/track/{episode}/psfs/", "/track/{episode}/share/",
+            "/track/shared/{secret}/", "/track/shared/shr_withdrawn-or-unknown/",
+            "/account/settings/", "/account/settings/delete/",
             "/account/email/", "/account/password/change/", "/account/logout/"]
 MODERATION = ["/moderation/"]
 # Django's own admin markup: checked too, with the findings it cannot avoid named here.
@@ -65,6 +67,7 @@ def _check(page: Any, name: str, size: str, problems: list[str],
 def test_every_page_has_no_axe_violations_at_phone_and_desktop_width(
         browser: Any, live_server: Any, size: str) -> None:
     from unknot.tracking.models import Episode
+    from unknot.tracking.sharing import create_share_link
 
     load_demo()
     base = live_server.url
@@ -78,9 +81,10 @@ def test_every_page_has_no_axe_violations_at_phone_and_desktop_width(
         _check(page, name, size, problems)
     episode = Episode.objects.filter(owner__email="demo@example.com").first()
     assert episode is not None
+    _, secret = create_share_link(episode, 7)
     log_in(page, base, "person")
     for path in PERSONAL:
-        page.goto(base + path.format(episode=episode.pk))
+        page.goto(base + path.format(episode=episode.pk, secret=secret))
         _check(page, path, size, problems)
     page.context.close()
     page = _new_page(browser, size)

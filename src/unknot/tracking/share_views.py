@@ -25,7 +25,13 @@ from unknot.assessments.presenters import present
 from unknot.engine import assess, parse_intake
 from unknot.engine.labels import SYMPTOM_LABELS
 from unknot.tracking import sharing
-from unknot.tracking.charts import CHARTS, CHECKINS_PER_PAGE, adherence_percent, render_chart
+from unknot.tracking.charts import (
+    CHARTS,
+    CHECKINS_PER_PAGE,
+    adherence_percent,
+    chart_points,
+    render_chart,
+)
 from unknot.tracking.fhir import MEDIA_TYPE, episode_fhir_json
 from unknot.tracking.models import Episode
 from unknot.tracking.outcomes import episode_outcomes
@@ -137,7 +143,8 @@ def shared(request: HttpRequest, secret: str) -> HttpResponse:
         "summary": _summary(episode),
         "first": episode.first_assessment, "review": episode.review,
         "outcomes": episode_outcomes(episode),
-        "charts": CHARTS.values(),
+        "chart_links": [(spec, reverse("tracking:shared_chart", args=[secret, spec.kind]))
+                        for spec in CHARTS.values()],
         "rows": [{"checkin": c, "adherence": adherence_percent(c),
                   "symptoms": [SYMPTOM_LABELS[s] for s in c.symptoms]} for c in checkins],
     })
@@ -165,7 +172,11 @@ def shared_chart(request: HttpRequest, secret: str, kind: str) -> HttpResponse:
         svg = render_psfs_chart(psfs_summary(episode))
     elif kind in CHARTS:
         checkins = list(episode.checkins.order_by("-day")[:CHECKINS_PER_PAGE])[::-1]
-        svg = render_chart(kind, episode, parse_intake(episode.intake), checkins)
+        intake = parse_intake(episode.intake)
+        # As on the episode page: from the first answers when the page reaches back to them.
+        points = chart_points(episode, intake, checkins,
+                              with_start=episode.checkin_count <= CHECKINS_PER_PAGE)
+        svg = render_chart(kind, episode, intake, points)
     else:
         raise Http404("No such chart")
     return HttpResponse(svg, content_type="image/svg+xml")
