@@ -23,7 +23,7 @@ def test_a_person_names_activities_and_shares_the_episode_with_a_clinician(
     page.goto(f"{base}/account/login/")
     page.locator("#id_login").fill(person.email)
     page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.locator("main").get_by_role("button", name="Log in").click()
     page.goto(f"{base}/track/{episode.pk}/")
 
     page.get_by_role("link", name="Name your activities").click()

@@ -57,7 +57,8 @@ def test_a_person_tracks_a_recovery_from_sign_up_to_deleting_the_account(
         for day, pain in ((3, "4"), (4, "3"), (5, "2")):
             clock.move_to(datetime(2026, 3, day, 9, 0))
             check_in(page, base, pain)
-        rows = page.locator(".checkin-table tbody tr")
+        # Three check-ins, and the first answers the charts start from.
+        rows = page.locator(".checkin-table tbody tr:not(.checkin-table__start)")
         assert rows.count() == 3
         assert "Thu 5 Mar 2026" in rows.first.inner_text()
         chart = page.locator('.chart img[src*="pain.svg"]')
@@ -65,7 +66,9 @@ def test_a_person_tracks_a_recovery_from_sign_up_to_deleting_the_account(
         page.wait_for_function("img => img.complete && img.naturalWidth > 0",
                                arg=chart.element_handle())
         svg = page.request.get(f"{base}{chart.get_attribute('src')}").text()
-        assert all(label in svg for label in ("03 Mar", "04 Mar", "05 Mar", "Usual course"))
+        # From the first answers (the start), then a point a day; the legend is the page's.
+        assert all(label in svg for label in ("Start 2 Mar", "3 Mar", "4 Mar", "5 Mar"))
+        assert "Usual course" in page.locator(".chart__legend").first.inner_text()
 
         # A new warning sign on the next day escalates at once.
         clock.move_to(datetime(2026, 3, 6, 9, 0))
