@@ -103,7 +103,7 @@ def test_several_problems_are_all_reported_at_once() -> None:
     assert fields_named(with_(age=3, intensity=11, areas=[])) == {"age", "intensity", "areas"}
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(intakes())
 def test_every_intake_the_schema_allows_is_accepted(data: dict[str, Any]) -> None:
     assert REFERENCE.is_valid(data)
@@ -111,7 +111,7 @@ def test_every_intake_the_schema_allows_is_accepted(data: dict[str, Any]) -> Non
     parse_intake(data)
 
 
-@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_intakes())
 def test_the_fast_validator_agrees_with_the_reference_implementation(data: dict[str, Any]) -> None:
     reference = list(REFERENCE.iter_errors(data))
