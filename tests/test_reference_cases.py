@@ -1,7 +1,9 @@
 """The reference cases through the real command line and the real HTTP API.
 
-public_vignettes.jsonl is the product's public set (copied from shared/);
-review_cases.jsonl and review_cases_2.jsonl were each written blind, from
+The case files live in src/unknot/engine/cases/ (package data, so that "How
+Unknot decides" can publish them and its accuracy): public_vignettes.jsonl is
+the product's public set (copied from shared/); review_cases.jsonl,
+review_cases_2.jsonl and review_cases_3.jsonl were each written blind, from
 clinical principles, by reviewers who did not see the rules.
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from unknot.engine.intake import NERVE_SYMPTOMS, SPINAL_AREAS, THORACIC_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
+from unknot.engine.triage.rules.benign import flu_like_aches_pattern
 
 INFECTION_RISKS = frozenset(
     {"iv_drug_use", "immunosuppressed", "recent_infection", "spinal_surgery",
@@ -76,7 +77,11 @@ def fever_with_severe_pain_or_swelling(intake: Intake) -> bool:
     a muscle or a joint. See a doctor today.""",
 )
 def fever_with_pain(intake: Intake) -> bool:
-    return "fever_or_chills" in intake.symptoms and intake.history.isdisjoint(WEAK_IMMUNITY)
+    return (
+        "fever_or_chills" in intake.symptoms
+        and intake.history.isdisjoint(WEAK_IMMUNITY)
+        and not flu_like_aches_pattern(intake)
+    )
 
 
 @rule(
@@ -194,6 +199,7 @@ def thoracic_pain_over_50(intake: Intake) -> bool:
         intake.age >= OLDER_AGE
         and not intake.area_set.isdisjoint(THORACIC_AREAS)
         and intake.cause in ("unknown", "medical_condition")
+        and not flu_like_aches_pattern(intake)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from unknot.engine.intake import LIMB_AREAS, NERVE_SYMPTOMS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
+from unknot.engine.triage.rules.benign import small_bruise_on_blood_thinners_pattern
 
 FRAGILE_BONES = frozenset({"osteoporosis", "long_term_steroids"})
 # The Canadian C-spine rule counts age 65 or over as high risk after any neck
@@ -14,6 +15,7 @@ HIGH_RISK_AGE = 65
 # fracture, which can follow a lift, a cough or nothing at all.
 RECENT_ONSET_HOURS = 6 * 7 * 24
 STRONG_PAIN = 7
+HARD_TO_GET_UP = 6
 HIP_AREAS = frozenset({"hip", "groin"})
 
 
@@ -118,7 +120,8 @@ def hip_injury_over_65(intake: Intake) -> bool:
 @rule(
     "fragile_bone_new_back_pain", Level.URGENT, src.OSTEOPOROTIC_FRACTURE,
     """With osteoporosis or long-term steroid tablets, sudden strong back pain, even after
-    just lifting or bending, can be a small break in a spine bone. See a doctor today.""",
+    just lifting, bending or a sneeze, or back pain that makes getting up hard, can be a
+    small break in a spine bone. See a doctor today.""",
 )
 def fragile_bone_new_back_pain(intake: Intake) -> bool:
     return (
@@ -126,7 +129,10 @@ def fragile_bone_new_back_pain(intake: Intake) -> bool:
         and not intake.history.isdisjoint(FRAGILE_BONES)
         and not intake.injured
         and intake.onset_hours_ago <= RECENT_ONSET_HOURS
-        and (intake.cause == "overexertion" or intake.intensity >= STRONG_PAIN)
+        # pain that makes getting up hard is a doctor today, whatever started it
+        # (Royal Osteoporosis Society vertebral fracture guidance)
+        and (intake.cause == "overexertion" or intake.intensity >= STRONG_PAIN
+             or intake.function_limit >= HARD_TO_GET_UP)
     )
 
 
@@ -179,8 +185,10 @@ def pop_in_back(intake: Intake) -> bool:
     emergency department if the swelling grows fast or you hit your head.""",
 )
 def blood_thinners_and_injury(intake: Intake) -> bool:
-    return "blood_thinners" in intake.history and (
-        intake.injured or not intake.symptoms.isdisjoint({"bruising", "severe_swelling"})
+    return (
+        "blood_thinners" in intake.history
+        and (intake.injured or not intake.symptoms.isdisjoint({"bruising", "severe_swelling"}))
+        and not small_bruise_on_blood_thinners_pattern(intake)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from unknot.engine.intake import COMPARTMENT_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
+from unknot.engine.triage.rules.benign import easing_night_cramp_pattern, flu_like_aches_pattern
 
 
 @rule(
@@ -137,6 +138,8 @@ def unexplained_calf_pain(intake: Intake) -> bool:
         # from the back (sciatica), which has rules of its own
         and not intake.spinal
         and "leg_pain_below_knee" not in intake.symptoms
+        and not easing_night_cramp_pattern(intake)
+        and not flu_like_aches_pattern(intake)
     )
 
 

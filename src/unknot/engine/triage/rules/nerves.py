@@ -10,6 +10,47 @@ from unknot.engine.triage.base import Level, rule
 # stroke or a torn neck artery; NICE NG128 asks for emergency assessment of any
 # sudden focal weakness. Beyond three days it is treated as a nerve problem.
 SUDDEN_WEAKNESS_HOURS = 72
+# Cauda equina syndrome is a new, evolving loss (GIRFT pathway). Narrowing of
+# the lower spinal canal gives both legs symptoms that come with walking and
+# ease with sitting or bending forward, unchanged for months (NASS lumbar
+# spinal stenosis guideline): a clinician's assessment, not an emergency, as
+# long as no leg is weak and bladder, bowel and saddle feel normal. Past six
+# weeks, the usual span of acute back pain (NICE NG59), is long-standing.
+LONG_STANDING_HOURS = 6 * 7 * 24
+# The lower spine only: both legs affected from the neck or upper back is the
+# spinal cord itself (myelopathy), which has no such stable form to wait on.
+UPPER_SPINE = frozenset({"neck", "upper_back", "mid_back"})
+CAUDA_EQUINA_SIGNS = frozenset(
+    {"leg_weakness", "saddle_numbness", "bladder_dysfunction", "bowel_incontinence"}
+)
+# Pain and tingling in both lower legs that come with running and go with rest,
+# with no back or thigh involved, is exertional (chronic compartment syndrome,
+# shin splints), not a squeezed nerve root (BOAST 10 tells the two kinds of
+# compartment syndrome apart).
+LOWER_LEG_AREAS = frozenset({"knee", "calf", "shin", "ankle_foot"})
+
+
+def _long_standing_both_legs(intake: Intake) -> bool:
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and intake.onset_hours_ago > LONG_STANDING_HOURS
+        and intake.trend != "worse"
+        and intake.area_set.isdisjoint(UPPER_SPINE)
+        and intake.symptoms.isdisjoint(CAUDA_EQUINA_SIGNS)
+        and "fever_or_chills" not in intake.symptoms
+    )
+
+
+def _exertional_lower_legs(intake: Intake) -> bool:
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and intake.cause == "overexertion"
+        and intake.area_set <= LOWER_LEG_AREAS
+        # a plain ache in both legs after effort has its own, milder rule
+        and not intake.symptoms.isdisjoint({"leg_numbness_tingling", "leg_pain_below_knee"})
+        and intake.symptoms.isdisjoint(CAUDA_EQUINA_SIGNS)
+        and "fever_or_chills" not in intake.symptoms
+    )
 
 
 @rule(
@@ -48,13 +89,41 @@ def bowel_incontinence(intake: Intake) -> bool:
     spine are being squeezed. This needs an emergency assessment now.""",
 )
 def both_legs_with_back_pain(intake: Intake) -> bool:
-    return "bilateral_leg_symptoms" in intake.symptoms and (
-        intake.spinal
-        or not intake.symptoms.isdisjoint(
-            {"leg_weakness", "leg_pain_below_knee", "leg_numbness_tingling"}
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and (
+            intake.spinal
+            or not intake.symptoms.isdisjoint(
+                {"leg_weakness", "leg_pain_below_knee", "leg_numbness_tingling"}
+            )
+            or not intake.area_set & LEG_AREAS
         )
-        or not intake.area_set & LEG_AREAS
+        and not _long_standing_both_legs(intake)
+        and not _exertional_lower_legs(intake)
     )
+
+
+@rule(
+    "both_legs_long_standing", Level.SEE_CLINICIAN, src.SPINAL_STENOSIS,
+    """Symptoms in both legs that have stayed the same for months, often brought on by
+    walking or standing and eased by sitting or bending forward, usually come from a
+    narrowing in the lower spine. A doctor should assess it and plan treatment in the
+    coming weeks. Call the emergency number if numbness spreads between the legs, your
+    bladder or bowel change, or a leg becomes weak.""",
+)
+def both_legs_long_standing(intake: Intake) -> bool:
+    return _long_standing_both_legs(intake) and not _exertional_lower_legs(intake)
+
+
+@rule(
+    "exercise_pain_in_both_lower_legs", Level.SEE_CLINICIAN, src.CECS,
+    """Pain, tightness or tingling in both lower legs that comes with running or training
+    and goes with rest is usually the shins or the muscle compartments reacting to load.
+    A doctor or physical therapist should assess it in the coming days. Get help at once if
+    a leg stays painful, tense and swollen after you stop, or a foot becomes weak.""",
+)
+def exercise_pain_in_both_lower_legs(intake: Intake) -> bool:
+    return _exertional_lower_legs(intake)
 
 
 @rule(
@@ -67,6 +136,8 @@ def both_legs_affected(intake: Intake) -> bool:
         "bilateral_leg_symptoms" in intake.symptoms
         and not both_legs_with_back_pain.applies(intake)
         and not both_legs_sore_after_effort.applies(intake)
+        and not _long_standing_both_legs(intake)
+        and not _exertional_lower_legs(intake)
     )
 
 
@@ -83,6 +154,8 @@ def both_legs_sore_after_effort(intake: Intake) -> bool:
         and intake.cause == "overexertion"
         and not intake.spinal
         and not both_legs_with_back_pain.applies(intake)
+        and not _exertional_lower_legs(intake)
+        and not _long_standing_both_legs(intake)
     )
 
 
@@ -186,6 +259,8 @@ RULES = (
     bladder_dysfunction,
     bowel_incontinence,
     both_legs_with_back_pain,
+    both_legs_long_standing,
+    exercise_pain_in_both_lower_legs,
     both_legs_affected,
     both_legs_sore_after_effort,
     sudden_limb_weakness,

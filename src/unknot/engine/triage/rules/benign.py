@@ -1,0 +1,185 @@
+"""Common patterns that look worrying on a form but follow a harmless, well-known course.
+
+Each pattern here is narrow on purpose: it needs every sign of the harmless
+course together, and any warning sign at all takes it away. When one matches,
+the rule that would otherwise escalate stays silent and a self-care finding
+says why, with the signs that should still send the person for help
+(safety-netting, as NICE NG51 asks for people cared for at home).
+"""
+
+from __future__ import annotations
+
+from unknot.engine.intake import ARM_AREAS, LEG_AREAS, SPINAL_AREAS, Intake
+from unknot.engine.triage import sources as src
+from unknot.engine.triage.base import Level, rule
+
+# --- Flu-like aches ----------------------------------------------------------
+# Influenza aches the back and the limbs together, with fever, for a few days;
+# most healthy adults recover at home within a week (NICE CKS influenza). Over
+# 65, or with any risk of a serious infection, the fever rules speak instead.
+FLU_MAX_AGE = 64
+FLU_MAX_HOURS = 5 * 24
+FLU_MIN_AREAS = 3
+MODERATE = 6
+SERIOUS_INFECTION_RISKS = frozenset(
+    {"immunosuppressed", "long_term_steroids", "iv_drug_use", "recent_infection",
+     "spinal_surgery", "cancer"}
+)
+TRUNK_AREAS = frozenset({"chest", "abdomen"})
+
+
+def _regions(intake: Intake) -> int:
+    areas = intake.area_set
+    return sum(
+        not areas.isdisjoint(region)
+        for region in (SPINAL_AREAS, ARM_AREAS, LEG_AREAS, TRUNK_AREAS)
+    )
+
+
+def flu_like_aches_pattern(intake: Intake) -> bool:
+    return (
+        intake.symptoms == {"fever_or_chills"}
+        and intake.history.isdisjoint(SERIOUS_INFECTION_RISKS)
+        and intake.age <= FLU_MAX_AGE
+        and not intake.injured
+        and intake.cause in ("unknown", "medical_condition")
+        and len(intake.area_set) >= FLU_MIN_AREAS
+        and _regions(intake) >= 2
+        # a stiff neck with fever is meningitis until shown otherwise (NICE NG240)
+        and "neck" not in intake.area_set
+        and intake.onset_hours_ago <= FLU_MAX_HOURS
+        and intake.trend != "worse"
+        and intake.intensity <= MODERATE
+        and intake.function_limit <= MODERATE
+    )
+
+
+@rule(
+    "flu_like_aches", Level.SELF_CARE, src.CKS_FLU,
+    """Aches in the back and limbs together with a fever, for a few days, are most often
+    flu or another virus, which a healthy adult gets over at home: rest, drink plenty and
+    take paracetamol. Get help the same day if you become breathless, confused, very
+    drowsy, get a rash that does not fade when pressed, a stiff neck, or the fever lasts
+    beyond five days.""",
+)
+def flu_like_aches(intake: Intake) -> bool:
+    return flu_like_aches_pattern(intake)
+
+
+# --- A small bruise on blood thinners ------------------------------------------
+# Anticoagulants make bruises bigger, not every knock dangerous: small bruises are
+# expected and need no action (NICE CKS anticoagulation); what matters is bleeding
+# that keeps going (swelling that grows, pain that builds, a limb that stops
+# working) and any knock to the head, neck or back.
+SMALL_KNOCK_PAIN = 4
+SMALL_KNOCK_LIMIT = 3
+
+
+def small_bruise_on_blood_thinners_pattern(intake: Intake) -> bool:
+    return (
+        "blood_thinners" in intake.history
+        and intake.injured
+        and intake.trauma != "major"
+        and not intake.spinal
+        and intake.symptoms <= {"bruising"}
+        and intake.intensity <= SMALL_KNOCK_PAIN
+        and intake.function_limit <= SMALL_KNOCK_LIMIT
+        and intake.trend != "worse"
+    )
+
+
+@rule(
+    "small_bruise_on_blood_thinners", Level.SELF_CARE, src.BLEEDING,
+    """A small bruise after a knock is expected when you take a blood thinner, and with
+    little pain, no swelling and normal use of the limb it needs no more than watching.
+    Get help the same day if the swelling grows, the pain builds, the limb becomes hard to
+    use, or you also hit your head.""",
+)
+def small_bruise_on_blood_thinners(intake: Intake) -> bool:
+    return small_bruise_on_blood_thinners_pattern(intake)
+
+
+# --- A night cramp that is easing ----------------------------------------------
+# A cramp tightens the calf suddenly, often at night, for seconds to minutes and
+# can leave it sore for a day (NICE CKS leg cramps). A clot does not come and go
+# overnight: calf pain that is already easing within a day, with no swelling,
+# is a cramp; pain that stays or grows keeps the clot rule.
+CRAMP_HOURS = 24
+CRAMP_PAIN = 5
+CRAMP_LIMIT = 3
+CRAMP_AREAS = frozenset({"calf", "ankle_foot"})
+
+
+def easing_night_cramp_pattern(intake: Intake) -> bool:
+    return (
+        "calf" in intake.area_set
+        and intake.area_set <= CRAMP_AREAS
+        and intake.cause == "unknown"
+        and not intake.injured
+        and intake.onset_hours_ago <= CRAMP_HOURS
+        and intake.trend == "better"
+        and intake.intensity <= CRAMP_PAIN
+        and intake.function_limit <= CRAMP_LIMIT
+        and not intake.symptoms
+        and "cancer" not in intake.history
+    )
+
+
+@rule(
+    "easing_cramp", Level.SELF_CARE, src.CKS_LEG_CRAMPS,
+    """Sudden calf pain that came on, often at night, and is already easing within the day
+    is most likely a cramp, which can leave the muscle sore for a day. Gentle calf
+    stretches help. If the calf swells, stays painful or gets worse, or you become
+    breathless, get help the same day: that can be a clot.""",
+)
+def easing_cramp(intake: Intake) -> bool:
+    return easing_night_cramp_pattern(intake)
+
+
+# --- The usual ache of known osteoarthritis --------------------------------------
+# NICE NG226 diagnoses osteoarthritis without tests after 45 with activity-
+# related joint pain and morning stiffness of 30 minutes or less, and manages its
+# flares with exercise and self-management. The pattern needs the joints that
+# osteoarthritis affects, no warning sign at all, and a flare of days, not weeks.
+OA_MIN_AGE = 45
+OA_JOINTS = frozenset({"knee", "hip", "ankle_foot", "forearm_wrist"})
+OA_FLARE_HOURS = 14 * 24
+OA_PAIN = 6
+OA_LIMIT = 5
+OA_RISKS = frozenset(
+    {"cancer", "immunosuppressed", "iv_drug_use", "recent_infection", "long_term_steroids",
+     "blood_thinners"}
+)
+
+
+def osteoarthritis_flare_pattern(intake: Intake) -> bool:
+    return (
+        intake.cause == "medical_condition"
+        and intake.age >= OA_MIN_AGE
+        and intake.area_set <= OA_JOINTS
+        and not intake.symptoms
+        and intake.history.isdisjoint(OA_RISKS)
+        and intake.onset_hours_ago <= OA_FLARE_HOURS
+        and intake.trend != "worse"
+        and intake.intensity <= OA_PAIN
+        and intake.function_limit <= OA_LIMIT
+    )
+
+
+@rule(
+    "osteoarthritis_flare", Level.SELF_CARE, src.NG226_OA,
+    """If this is your known osteoarthritis aching after more activity than usual, it
+    usually settles within days: keep moving within comfort, pace the activity and build
+    it back up. See your doctor if it has not settled in two weeks, or at once if the joint
+    becomes hot, red or very swollen, or you feel feverish.""",
+)
+def osteoarthritis_flare(intake: Intake) -> bool:
+    return osteoarthritis_flare_pattern(intake)
+
+
+RULES = (
+    flu_like_aches,
+    small_bruise_on_blood_thinners,
+    easing_cramp,
+    osteoarthritis_flare,
+)
