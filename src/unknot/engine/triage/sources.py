@@ -269,9 +269,43 @@ CECS = Source(
     "strains: have lasting exercise pain assessed",
     "https://www.boa.ac.uk/standards-guidance/boasts.html",
 )
-CKS_PREGNANCY_BACK = Source(
-    "NICE NG59; RCOG pelvic girdle pain",
-    "NICE NG59 (buttock pain that comes with low back pain is part of it, and follows its "
-    "six-week course) and the RCOG leaflet on pelvic girdle pain in pregnancy",
-    "https://www.nice.org.uk/guidance/ng59",
+HOT_JOINT = Source(
+    "BSR/BOA hot swollen joint; NICE NG51",
+    "BSR and BHPR guideline for the management of the hot swollen joint in adults (2006): "
+    "suspect a septic joint with fever and a joint too painful to move or bear weight; NICE "
+    "NG51: a new inability to stand or get about with a fever is a moderate-to-high sepsis risk",
+    "https://www.nice.org.uk/guidance/ng51",
+)
+SCFE = Source(
+    "Slipped upper femoral epiphysis (Peck 2017)",
+    "Peck, Voss & Voss 2017, Am Fam Physician: Slipped capital femoral epiphysis - hip, groin "
+    "or knee pain with a limp in a teenager needs same-day orthopaedic assessment",
+    "https://www.aafp.org/pubs/afp/issues/2017/0615/p779.html",
+)
+METASTATIC_BONE = Source(
+    "BOA metastatic bone disease",
+    "British Orthopaedic Association: Metastatic bone disease, a guide to good practice "
+    "(2015): limb bone pain at night or on weight bearing after cancer may be a bone about "
+    "to break; NICE NG12",
+    "https://www.boa.ac.uk/",
+)
+BICEPS = Source(
+    "BESS biceps ruptures",
+    "British Elbow and Shoulder Society guidance: a torn distal biceps (front of the elbow) "
+    "needs surgical review within days; a torn long head (shoulder end, a bulge in the upper "
+    "arm) usually heals without surgery after assessment",
+    "https://bess.ac.uk/",
+)
+OVERUSE = Source(
+    "NICE CKS overuse conditions",
+    "NICE Clinical Knowledge Summaries on tennis elbow, plantar fasciitis and knee pain, the "
+    "BJSM patellofemoral pain consensus (Crossley 2016) and the LEAP trial (Mellor 2018, BMJ): "
+    "start with load management and exercise, and seek review if not better in about six weeks",
+    "https://cks.nice.org.uk/topics/tennis-elbow/",
+)
+NG201_PREGNANCY = Source(
+    "NICE NG201",
+    "NICE guideline NG201: Antenatal care (2021) - back and pelvic pain are common in "
+    "pregnancy and eased by exercise, posture and support; RCOG leaflet on pelvic girdle pain",
+    "https://www.nice.org.uk/guidance/ng201",
 )

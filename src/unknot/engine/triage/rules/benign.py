@@ -36,7 +36,7 @@ def _regions(intake: Intake) -> int:
     )
 
 
-def flu_like_aches_pattern(intake: Intake) -> bool:
+def _flu_like(intake: Intake) -> bool:
     return (
         intake.symptoms == {"fever_or_chills"}
         and intake.history.isdisjoint(SERIOUS_INFECTION_RISKS)
@@ -45,13 +45,39 @@ def flu_like_aches_pattern(intake: Intake) -> bool:
         and intake.cause in ("unknown", "medical_condition")
         and len(intake.area_set) >= FLU_MIN_AREAS
         and _regions(intake) >= 2
-        # a stiff neck with fever is meningitis until shown otherwise (NICE NG240)
-        and "neck" not in intake.area_set
         and intake.onset_hours_ago <= FLU_MAX_HOURS
         and intake.trend != "worse"
         and intake.intensity <= MODERATE
         and intake.function_limit <= MODERATE
     )
+
+
+def flu_like_aches_pattern(intake: Intake) -> bool:
+    """Flu-like aches, with or without the neck among them."""
+    return _flu_like(intake)
+
+
+def _flu_with_neck(intake: Intake) -> bool:
+    # A painful, stiff neck with fever is meningitis until shown otherwise (NICE
+    # NG240); an ache of the neck among aches of the back and limbs is the flu's
+    # pattern, still worth a doctor's look, with the signs of meningitis spelled out.
+    return _flu_like(intake) and "neck" in intake.area_set
+
+
+@rule(
+    "flu_like_aches_with_neck", Level.SEE_CLINICIAN, src.CKS_FLU,
+    """A fever with aches in the neck, back and limbs together is most often flu or another
+    virus. Rest and drink plenty, and have a doctor check you in the next day or two. Call
+    the emergency number at once if bending your chin to your chest is hard or very painful,
+    light hurts your eyes, you get a bad headache, feel drowsy or confused, or a rash does not
+    fade when pressed with a glass: that can be meningitis.""",
+)
+def flu_like_aches_with_neck(intake: Intake) -> bool:
+    return _flu_with_neck(intake)
+
+
+def flu_with_neck_pattern(intake: Intake) -> bool:
+    return _flu_with_neck(intake)
 
 
 @rule(
@@ -63,7 +89,7 @@ def flu_like_aches_pattern(intake: Intake) -> bool:
     beyond five days.""",
 )
 def flu_like_aches(intake: Intake) -> bool:
-    return flu_like_aches_pattern(intake)
+    return _flu_like(intake) and not _flu_with_neck(intake)
 
 
 # --- A small bruise on blood thinners ------------------------------------------
@@ -177,8 +203,132 @@ def osteoarthritis_flare(intake: Intake) -> bool:
     return osteoarthritis_flare_pattern(intake)
 
 
+# --- Overuse pain in its first weeks ------------------------------------------------
+# Tennis elbow, plantar heel pain, kneecap pain, shin splints and pain on the
+# outside of the hip come from doing more than the tendon or bone was used to.
+# The guidelines start with load management and exercise and look again if the
+# pain is not better in about six weeks (NICE CKS tennis elbow and plantar
+# fasciitis; BJSM patellofemoral pain consensus; LEAP trial). Mild pain that is
+# not getting worse in those weeks is on that course; muscle soreness after a
+# single effort is not (it should be gone in a week) and keeps its own rule.
+OVERUSE_SITES = frozenset({"knee", "ankle_foot", "forearm_wrist", "shin", "hip"})
+OVERUSE_WEEKS_HOURS = 6 * 7 * 24
+OVERUSE_PAIN = 4
+OVERUSE_LIMIT = 3
+
+
+def early_overuse_pattern(intake: Intake) -> bool:
+    areas = intake.area_set
+    # pain on the outside of the hip spreads into the buttock
+    sites = OVERUSE_SITES | ({"glutes"} if "hip" in areas else set())
+    return (
+        intake.cause in ("overexertion", "unknown")
+        and not intake.injured
+        and areas <= sites
+        and intake.onset_hours_ago <= OVERUSE_WEEKS_HOURS
+        and intake.trend != "worse"
+        and intake.intensity <= OVERUSE_PAIN
+        and intake.function_limit <= OVERUSE_LIMIT
+        and intake.symptoms <= {"bilateral_leg_symptoms"}
+        and not intake.history
+        and not (intake.episodes_past_year or 0)
+    )
+
+
+@rule(
+    "early_overuse_pain", Level.SELF_CARE, src.OVERUSE,
+    """Mild pain in a tendon or joint after doing more than usual (a new running plan, a
+    day of pruning, hill walks) usually settles over a few weeks with less of the activity
+    that provokes it and the exercises in the plan. See a doctor or physical therapist if it
+    is not clearly better in six weeks, gets worse, hurts at night, or you start to limp.""",
+)
+def early_overuse_pain(intake: Intake) -> bool:
+    return early_overuse_pattern(intake)
+
+
+# --- Night cramps that keep coming back ---------------------------------------------
+# Cramps in the calves at night are common from middle age, ease with
+# stretching and leave little pain between attacks (NICE CKS leg cramps: review
+# medicines, no tests needed). Any warning sign, or pain that limits the day,
+# takes the pattern away.
+RECURRING_CRAMP_PAIN = 3
+RECURRING_CRAMP_LIMIT = 1
+RECURRING_CRAMP_AREAS = frozenset({"calf", "ankle_foot", "back_thigh", "lower_back"})
+
+
+def recurring_cramps_pattern(intake: Intake) -> bool:
+    return (
+        "calf" in intake.area_set
+        and intake.area_set <= RECURRING_CRAMP_AREAS
+        and intake.cause == "unknown"
+        and not intake.injured
+        and intake.trend != "worse"
+        and intake.intensity <= RECURRING_CRAMP_PAIN
+        and intake.function_limit <= RECURRING_CRAMP_LIMIT
+        and not intake.symptoms
+        and "cancer" not in intake.history
+    )
+
+
+@rule(
+    "recurring_cramps", Level.SELF_CARE, src.CKS_LEG_CRAMPS,
+    """Calf pain that comes and goes, with little pain between times and no limits on your
+    day, fits night cramps, which calf stretches before bed often ease. Ask your doctor or
+    pharmacist whether a medicine could cause them. If the calf swells or stays painful, get
+    help the same day.""",
+)
+def recurring_cramps(intake: Intake) -> bool:
+    return recurring_cramps_pattern(intake)
+
+
+# --- Back and pelvic pain of pregnancy --------------------------------------------------
+# Back and pelvic girdle pain are common in pregnancy and eased by exercise,
+# posture and support (NICE NG201). Pregnancy is not an answer on the form; a
+# woman of child-bearing age who names a condition behind mild, steady low back
+# or pelvic pain with no warning sign at all is told what fits pregnancy, and to
+# see her doctor or midwife if it is anything else.
+PREGNANCY_AGES = range(16, 51)
+PREGNANCY_AREAS = frozenset({"lower_back", "glutes", "hip", "groin"})
+PREGNANCY_HOURS = 40 * 7 * 24
+PREGNANCY_PAIN = 5
+PREGNANCY_LIMIT = 4
+
+
+def pregnancy_back_pain_pattern(intake: Intake) -> bool:
+    return (
+        intake.sex == "female"
+        and intake.age in PREGNANCY_AGES
+        and intake.cause == "medical_condition"
+        and not intake.injured
+        and not intake.area_set.isdisjoint({"lower_back", "glutes"})
+        and intake.area_set <= PREGNANCY_AREAS
+        and intake.onset_hours_ago <= PREGNANCY_HOURS
+        and intake.trend != "worse"
+        and intake.intensity <= PREGNANCY_PAIN
+        and intake.function_limit <= PREGNANCY_LIMIT
+        and not intake.symptoms
+        and not intake.history
+    )
+
+
+@rule(
+    "pregnancy_back_pain", Level.SELF_CARE, src.NG201_PREGNANCY,
+    """If you are pregnant, an ache in the low back or pelvis that eases with rest is common
+    and helped by gentle exercise, good posture and support; tell your midwife, who can refer
+    you to a physical therapist. If the condition you have in mind is not pregnancy, book a
+    doctor in the coming days. Get help at once for bleeding, fluid loss, tightenings, fever,
+    or numbness between the legs.""",
+)
+def pregnancy_back_pain(intake: Intake) -> bool:
+    return pregnancy_back_pain_pattern(intake)
+
+
 RULES = (
     flu_like_aches,
+    flu_like_aches_with_neck,
+    early_overuse_pain,
+    recurring_cramps,
+    pregnancy_back_pain,
     small_bruise_on_blood_thinners,
     easing_cramp,
     osteoarthritis_flare,

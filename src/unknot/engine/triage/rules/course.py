@@ -5,7 +5,13 @@ from __future__ import annotations
 from unknot.engine.intake import ARM_AREAS, SPINAL_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
-from unknot.engine.triage.rules.benign import flu_like_aches_pattern, osteoarthritis_flare_pattern
+from unknot.engine.triage.rules.benign import (
+    early_overuse_pattern,
+    flu_like_aches_pattern,
+    osteoarthritis_flare_pattern,
+    pregnancy_back_pain_pattern,
+    recurring_cramps_pattern,
+)
 from unknot.engine.triage.rules.sport import recurrent_muscle_strain
 
 HOUR_PER_DAY = 24
@@ -60,6 +66,8 @@ def soreness_not_easing(intake: Intake) -> bool:
         return False
     if intake.days > BACK_PAIN_USUAL_WEEKS * 7:  # pain_past_six_weeks speaks then
         return False
+    if early_overuse_pattern(intake) or recurring_cramps_pattern(intake):
+        return False
     # Overuse pain that is clearly easing within six weeks, and no longer strong,
     # is on the usual course of a strain or a tendon settling with less load
     # (NICE CKS sprains and strains: review when it does not improve).
@@ -90,6 +98,7 @@ def pain_past_six_weeks(intake: Intake) -> bool:
     return (
         not _spinal(intake)
         and intake.days > BACK_PAIN_USUAL_WEEKS * 7
+        and not recurring_cramps_pattern(intake)
     )
 
 
@@ -244,6 +253,7 @@ def medical_condition(intake: Intake) -> bool:
         intake.cause == "medical_condition"
         and not osteoarthritis_flare_pattern(intake)
         and not flu_like_aches_pattern(intake)
+        and not pregnancy_back_pain_pattern(intake)
     )
 
 

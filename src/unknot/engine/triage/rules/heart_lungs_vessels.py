@@ -48,6 +48,7 @@ def chest_pain(intake: Intake) -> bool:
     return (
         _chest_pain_reported(intake)
         and not chest_wall_strain.applies(intake)
+        and not chest_muscle_soreness.applies(intake)
         and not _settled_chest_pain(intake)
     )
 
@@ -60,7 +61,11 @@ def chest_pain(intake: Intake) -> bool:
     or jaw, or you feel breathless, sweaty or sick.""",
 )
 def lasting_chest_pain(intake: Intake) -> bool:
-    return _settled_chest_pain(intake) and intake.cause in ("unknown", "medical_condition")
+    return (
+        _settled_chest_pain(intake)
+        and intake.cause in ("unknown", "medical_condition")
+        and intake.age >= YOUNG_ADULT_AGE
+    )
 
 
 @rule(
@@ -71,7 +76,34 @@ def lasting_chest_pain(intake: Intake) -> bool:
     tightness, spreads to the arm, neck or jaw, or you feel breathless, sweaty or sick.""",
 )
 def settled_chest_wall_pain(intake: Intake) -> bool:
-    return _settled_chest_pain(intake) and intake.cause in ("overexertion", "injury")
+    return _settled_chest_pain(intake) and (
+        intake.cause in ("overexertion", "injury") or intake.age < YOUNG_ADULT_AGE
+    )
+
+
+# Under 40, chest pain that began with a chest workout or a knock and is first
+# felt the next day is the muscles' delayed soreness (peaking at one to three
+# days, Cheung 2003), not pain that started during the effort: CG95's 12 hours.
+DURING_EFFORT_HOURS = 12
+
+
+@rule(
+    "chest_muscle_soreness", Level.SEE_CLINICIAN, src.CG95_CHEST,
+    """Chest pain that came on the day after working the chest muscles, in someone under 40
+    with no breathlessness and nothing spreading to the arm, neck or jaw, is most often sore
+    muscles. Have it checked in the coming days. Call the emergency number if it becomes a
+    pressure or tightness, spreads, or you feel breathless, sweaty or sick.""",
+)
+def chest_muscle_soreness(intake: Intake) -> bool:
+    return (
+        "chest_pain" in intake.symptoms
+        and "chest" in intake.area_set
+        and intake.cause in ("overexertion", "injury")
+        and intake.age < YOUNG_ADULT_AGE
+        and intake.onset_hours_ago > DURING_EFFORT_HOURS
+        and intake.symptoms.isdisjoint(CHEST_ALARMS)
+        and not _settled_chest_pain(intake)
+    )
 
 
 @rule(
@@ -89,6 +121,7 @@ def chest_wall_strain(intake: Intake) -> bool:
         and intake.age < YOUNG_ADULT_AGE
         and intake.symptoms.isdisjoint({"shortness_of_breath", "pain_spreading_to_arm_or_jaw"})
         and not _settled_chest_pain(intake)
+        and intake.onset_hours_ago <= DURING_EFFORT_HOURS
     )
 
 
@@ -193,6 +226,7 @@ RULES = (
     chest_pain,
     lasting_chest_pain,
     settled_chest_wall_pain,
+    chest_muscle_soreness,
     chest_wall_strain,
     pain_spreading,
     pain_spreading_after_strain,

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from unknot.engine.intake import NERVE_SYMPTOMS, SPINAL_AREAS, THORACIC_AREAS, Intake
+from unknot.engine.intake import (
+    LIMB_AREAS,
+    NERVE_SYMPTOMS,
+    SPINAL_AREAS,
+    THORACIC_AREAS,
+    Intake,
+)
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
-from unknot.engine.triage.rules.benign import flu_like_aches_pattern
+from unknot.engine.triage.rules.benign import flu_like_aches_pattern, flu_with_neck_pattern
 
 INFECTION_RISKS = frozenset(
     {"iv_drug_use", "immunosuppressed", "recent_infection", "spinal_surgery",
@@ -56,7 +62,11 @@ def fever_with_spine_and_nerve_signs(intake: Intake) -> bool:
     also have a headache, dislike bright light, feel drowsy or have a rash.""",
 )
 def fever_with_neck_pain(intake: Intake) -> bool:
-    return "fever_or_chills" in intake.symptoms and "neck" in intake.area_set
+    return (
+        "fever_or_chills" in intake.symptoms
+        and "neck" in intake.area_set
+        and not flu_with_neck_pattern(intake)
+    )
 
 
 @rule(
@@ -68,6 +78,18 @@ def fever_with_neck_pain(intake: Intake) -> bool:
 def fever_with_severe_pain_or_swelling(intake: Intake) -> bool:
     return "fever_or_chills" in intake.symptoms and not intake.symptoms.isdisjoint(
         {"pain_out_of_proportion", "severe_swelling"}
+    )
+
+
+@rule(
+    "fever_and_cannot_stand", Level.EMERGENCY, src.HOT_JOINT,
+    """A fever with a joint or limb too painful to stand on, or so weak you cannot get up,
+    can be an infected joint or bone or an infection of the blood (sepsis). Go to an
+    emergency department now.""",
+)
+def fever_and_cannot_stand(intake: Intake) -> bool:
+    return "fever_or_chills" in intake.symptoms and not intake.symptoms.isdisjoint(
+        {"cannot_bear_weight", "severe_muscle_weakness"}
     )
 
 
@@ -157,6 +179,25 @@ def strain_after_cancer(intake: Intake) -> bool:
 
 
 @rule(
+    "limb_bone_pain_after_cancer", Level.URGENT, src.METASTATIC_BONE,
+    """After cancer, a deep ache in an arm or leg bone that keeps you awake at night, is
+    getting worse or hurts to put weight on, without an injury to explain it, can be cancer
+    in the bone weakening it. Contact your cancer team or a doctor today, and spare the limb
+    until then.""",
+)
+def limb_bone_pain_after_cancer(intake: Intake) -> bool:
+    return (
+        "cancer" in intake.history
+        and not intake.injured
+        and not intake.area_set.isdisjoint(LIMB_AREAS)
+        and not intake.symptoms.isdisjoint(
+            {"constant_night_pain", "cannot_bear_weight", "unexplained_weight_loss"}
+        )
+        and not cancer_with_nerve_signs.applies(intake)
+    )
+
+
+@rule(
     "night_pain_and_weight_loss", Level.URGENT, src.NG59,
     """Pain that is worst at night and does not ease with rest, together with losing weight
     without trying, needs a doctor to look for a cause beyond the muscles. See a doctor
@@ -208,12 +249,14 @@ RULES = (
     fever_with_spine_and_nerve_signs,
     fever_with_neck_pain,
     fever_with_severe_pain_or_swelling,
+    fever_and_cannot_stand,
     fever_with_pain,
     spinal_infection_risk,
     spinal_pain_with_infection_risk,
     cancer_with_nerve_signs,
     spinal_pain_after_cancer,
     strain_after_cancer,
+    limb_bone_pain_after_cancer,
     night_pain_and_weight_loss,
     weight_loss,
     constant_night_pain,

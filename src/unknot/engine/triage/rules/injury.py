@@ -114,6 +114,42 @@ def hip_injury_over_65(intake: Intake) -> bool:
         and not intake.area_set.isdisjoint(HIP_AREAS | {"glutes"})
         and intake.history.isdisjoint(FRAGILE_BONES)
         and not hip_fracture_signs.applies(intake)
+        and not _small_hip_knock_easing(intake)
+    )
+
+
+# A broken hip hurts to stand on and does not ease: a knock a day or more ago
+# with little pain, normal walking and pain already easing is unlikely to be
+# one (NICE CG124 looks for pain on weight bearing), but is still examined.
+SMALL_KNOCK_PAIN = 3
+WALKING_NORMALLY = 2
+SETTLING_HOURS = 24
+
+
+def _small_hip_knock_easing(intake: Intake) -> bool:
+    return (
+        intake.trauma != "major"
+        and intake.trend == "better"
+        and intake.onset_hours_ago >= SETTLING_HOURS
+        and intake.intensity <= SMALL_KNOCK_PAIN
+        and intake.function_limit <= WALKING_NORMALLY
+        and intake.symptoms <= {"bruising"}
+    )
+
+
+@rule(
+    "easing_hip_knock_over_65", Level.SEE_CLINICIAN, src.HIP_FRACTURE,
+    """After 65, a knock on the hip that hurts little, lets you walk normally and is
+    already easing is unlikely to be a break, but have it examined in the coming days. Get
+    help the same day if standing or walking starts to hurt more.""",
+)
+def easing_hip_knock_over_65(intake: Intake) -> bool:
+    return (
+        intake.injured
+        and intake.age >= HIGH_RISK_AGE
+        and not intake.area_set.isdisjoint(HIP_AREAS | {"glutes"})
+        and intake.history.isdisjoint(FRAGILE_BONES)
+        and _small_hip_knock_easing(intake)
     )
 
 
@@ -166,7 +202,34 @@ def cannot_bear_weight(intake: Intake) -> bool:
     treated early: get it examined today.""",
 )
 def tendon_rupture(intake: Intake) -> bool:
-    return "heard_pop" in intake.symptoms and not intake.area_set.isdisjoint(LIMB_AREAS)
+    return (
+        "heard_pop" in intake.symptoms
+        and not intake.area_set.isdisjoint(LIMB_AREAS)
+        and not pop_at_shoulder_end_of_biceps.applies(intake)
+    )
+
+
+# The long head of the biceps tears at the shoulder end, leaving a bulge low in
+# the upper arm; it usually heals without surgery, unlike the elbow end or the
+# Achilles tendon (BESS). A weak arm or a shoulder that cannot lift keeps the
+# same-day rules.
+@rule(
+    "pop_at_shoulder_end_of_biceps", Level.SEE_CLINICIAN, src.BICEPS,
+    """A pop at the front of the shoulder with a bulge or bruise in the upper arm is often
+    the long head of the biceps tearing, which usually heals without an operation. Have it
+    examined in the coming days; the same day if the arm is weak, you cannot lift it, or the
+    pain or bruising is at the front of the elbow.""",
+)
+def pop_at_shoulder_end_of_biceps(intake: Intake) -> bool:
+    return (
+        "heard_pop" in intake.symptoms
+        and "shoulder" in intake.area_set
+        and intake.area_set <= {"shoulder", "upper_arm"}
+        and intake.intensity < STRONG_PAIN
+        and intake.symptoms.isdisjoint(
+            {"arm_weakness", "severe_muscle_weakness", "severe_swelling", "visible_deformity"}
+        )
+    )
 
 
 @rule(
@@ -176,6 +239,21 @@ def tendon_rupture(intake: Intake) -> bool:
 )
 def pop_in_back(intake: Intake) -> bool:
     return "heard_pop" in intake.symptoms and intake.area_set.isdisjoint(LIMB_AREAS)
+
+
+@rule(
+    "growing_swelling_on_blood_thinners", Level.EMERGENCY, src.BLEEDING,
+    """You take a blood thinner and the injured part is hugely swollen and still getting
+    bigger: that is bleeding that has not stopped, and the pressure can cut off the blood
+    supply to the muscle. Go to an emergency department now.""",
+)
+def growing_swelling_on_blood_thinners(intake: Intake) -> bool:
+    return (
+        "blood_thinners" in intake.history
+        and intake.injured
+        and "severe_swelling" in intake.symptoms
+        and intake.trend == "worse"
+    )
 
 
 @rule(
@@ -215,11 +293,14 @@ RULES = (
     fragile_bone_injury,
     fragility_fracture,
     hip_injury_over_65,
+    easing_hip_knock_over_65,
     fragile_bone_new_back_pain,
     fragile_bone_back_pain,
     cannot_bear_weight,
     tendon_rupture,
+    pop_at_shoulder_end_of_biceps,
     pop_in_back,
+    growing_swelling_on_blood_thinners,
     blood_thinners_and_injury,
     unexplained_bruising,
 )

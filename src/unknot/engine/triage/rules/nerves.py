@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from unknot.engine.intake import LEG_AREAS, Intake
+from unknot.engine.intake import ARM_AREAS, LEG_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
+from unknot.engine.triage.rules.benign import early_overuse_pattern
 
 # Sudden arm weakness that is not explained by an injury or a strain may be a
 # stroke or a torn neck artery; NICE NG128 asks for emergency assessment of any
@@ -138,7 +139,39 @@ def both_legs_affected(intake: Intake) -> bool:
         and not both_legs_sore_after_effort.applies(intake)
         and not _long_standing_both_legs(intake)
         and not _exertional_lower_legs(intake)
+        and not _aches_in_arms_and_legs(intake)
+        and not early_overuse_pattern(intake)
     )
+
+
+# Aches in both arms and both legs at once, with no numbness, weakness or
+# shooting pain, are the muscles or the joints around them, not a nerve:
+# polymyalgia rheumatica after 50 (BSR), a statin or a virus. A blood test and
+# an examination in the coming days find which.
+def _aches_in_arms_and_legs(intake: Intake) -> bool:
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and not intake.area_set.isdisjoint(ARM_AREAS)
+        and not intake.area_set.isdisjoint(LEG_AREAS)
+        and not intake.spinal
+        and intake.symptoms.isdisjoint(
+            {"leg_weakness", "leg_numbness_tingling", "leg_pain_below_knee",
+             "severe_muscle_weakness", "saddle_numbness", "bladder_dysfunction",
+             "bowel_incontinence"}
+        )
+    )
+
+
+@rule(
+    "aches_in_arms_and_legs", Level.SEE_CLINICIAN, src.BSR_PMR,
+    """Aches in both arms and both legs together, without numbness or weakness, usually
+    come from the muscles or the joints around them: polymyalgia rheumatica after 50, a
+    cholesterol-lowering statin, or a virus. See a doctor in the coming days for an
+    examination and a blood test; the same day if your urine turns dark or you cannot get up
+    from a chair.""",
+)
+def aches_in_arms_and_legs(intake: Intake) -> bool:
+    return _aches_in_arms_and_legs(intake) and intake.cause != "overexertion"
 
 
 @rule(
@@ -156,6 +189,7 @@ def both_legs_sore_after_effort(intake: Intake) -> bool:
         and not both_legs_with_back_pain.applies(intake)
         and not _exertional_lower_legs(intake)
         and not _long_standing_both_legs(intake)
+        and not early_overuse_pattern(intake)
     )
 
 
@@ -261,6 +295,7 @@ RULES = (
     both_legs_with_back_pain,
     both_legs_long_standing,
     exercise_pain_in_both_lower_legs,
+    aches_in_arms_and_legs,
     both_legs_affected,
     both_legs_sore_after_effort,
     sudden_limb_weakness,

@@ -134,6 +134,31 @@ def young_athlete_back_pain(intake: Intake) -> bool:
     )
 
 
+# --- A slipped hip growth plate -------------------------------------------------------
+# Until the growth plates close (about 17 in boys), hip, groin or knee pain with
+# a limp and no injury to explain it can be a slipped upper femoral epiphysis,
+# which can slip further with each step: same-day orthopaedic assessment (Peck
+# et al. 2017).
+GROWING_AGE = 17
+LIMPING = 4
+
+
+@rule(
+    "teenage_hip_pain_with_limp", Level.URGENT, src.SCFE,
+    """Hip or groin pain with a limp, without an injury to explain it, in someone still
+    growing can be a slipped growth plate at the top of the thigh bone, which can slip
+    further with every step. Use crutches or rest the leg and see a doctor today.""",
+)
+def teenage_hip_pain_with_limp(intake: Intake) -> bool:
+    return (
+        intake.age <= GROWING_AGE
+        and not intake.area_set.isdisjoint(HIP_AREAS)
+        and intake.cause in ("unknown", "medical_condition")
+        and (intake.function_limit >= LIMPING or intake.trend == "worse"
+             or "cannot_bear_weight" in intake.symptoms)
+    )
+
+
 # --- The same strain again and again ------------------------------------------------
 # Re-injury of a strained muscle is common and mostly follows rehabilitation that
 # stopped too soon (Heiderscheit et al. 2010): a third strain in a year, however
@@ -162,5 +187,6 @@ RULES = (
     possible_hip_stress_fracture,
     possible_bone_stress_injury,
     young_athlete_back_pain,
+    teenage_hip_pain_with_limp,
     recurrent_muscle_strain,
 )
