@@ -42,6 +42,8 @@ CASE_SETS: tuple[CaseSet, ...] = (
             "a clinical reviewer who never saw the rules"),
     CaseSet("review-2", "Second blind review", "review_cases_2.jsonl",
             "a second reviewer, written afterwards to catch the engine out"),
+    CaseSet("review-3", "Third blind review", "review_cases_3.jsonl",
+            "two more reviewers, working apart, who never saw the rules"),
 )
 
 

@@ -309,3 +309,11 @@ NG201_PREGNANCY = Source(
     "pregnancy and eased by exercise, posture and support; RCOG leaflet on pelvic girdle pain",
     "https://www.nice.org.uk/guidance/ng201",
 )
+GREEN_BOOK = Source(
+    "UKHSA Green Book, chapter 8",
+    "UK Health Security Agency, Immunisation against infectious disease (the Green Book), "
+    "chapter 8: a sore, swollen arm and a mild fever in the first two days after a vaccine "
+    "are expected reactions that settle on their own",
+    "https://www.gov.uk/government/publications/vaccine-safety-and-adverse-events-following-"
+    "immunisation-the-green-book-chapter-8",
+)

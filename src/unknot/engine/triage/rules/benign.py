@@ -16,24 +16,31 @@ from unknot.engine.triage.base import Level, rule
 # --- Flu-like aches ----------------------------------------------------------
 # Influenza aches the back and the limbs together, with fever, for a few days;
 # most healthy adults recover at home within a week (NICE CKS influenza). Over
-# 65, or with any risk of a serious infection, the fever rules speak instead.
+# 65, or with any risk of a serious infection, the fever rules speak instead,
+# and so they do for the shapes of a local infection: a fever with pain in the
+# chest or belly (lungs, kidneys, appendix), or with back pain reaching only the
+# buttock and back of the thigh (a spinal infection or abscess, NICE CKS).
+# NICE NG51 counts a new loss of the ability to get about as a sepsis warning,
+# so the pattern needs a person who still gets about.
 FLU_MAX_AGE = 64
 FLU_MAX_HOURS = 5 * 24
 FLU_MIN_AREAS = 3
-MODERATE = 6
+FLU_PAIN = 6
+FLU_LIMIT = 5
 SERIOUS_INFECTION_RISKS = frozenset(
     {"immunosuppressed", "long_term_steroids", "iv_drug_use", "recent_infection",
      "spinal_surgery", "cancer"}
 )
 TRUNK_AREAS = frozenset({"chest", "abdomen"})
+# Muscles that ache in flu away from where back pain spreads to.
+FLU_MUSCLES = frozenset(
+    {"shoulder", "upper_arm", "forearm_wrist", "front_thigh", "calf", "shin"}
+)
 
 
 def _regions(intake: Intake) -> int:
     areas = intake.area_set
-    return sum(
-        not areas.isdisjoint(region)
-        for region in (SPINAL_AREAS, ARM_AREAS, LEG_AREAS, TRUNK_AREAS)
-    )
+    return sum(not areas.isdisjoint(region) for region in (SPINAL_AREAS, ARM_AREAS, LEG_AREAS))
 
 
 def _flu_like(intake: Intake) -> bool:
@@ -45,10 +52,12 @@ def _flu_like(intake: Intake) -> bool:
         and intake.cause in ("unknown", "medical_condition")
         and len(intake.area_set) >= FLU_MIN_AREAS
         and _regions(intake) >= 2
+        and intake.area_set.isdisjoint(TRUNK_AREAS)
+        and not intake.area_set.isdisjoint(FLU_MUSCLES)
         and intake.onset_hours_ago <= FLU_MAX_HOURS
         and intake.trend != "worse"
-        and intake.intensity <= MODERATE
-        and intake.function_limit <= MODERATE
+        and intake.intensity <= FLU_PAIN
+        and intake.function_limit <= FLU_LIMIT
     )
 
 
@@ -90,6 +99,44 @@ def flu_with_neck_pattern(intake: Intake) -> bool:
 )
 def flu_like_aches(intake: Intake) -> bool:
     return _flu_like(intake) and not _flu_with_neck(intake)
+
+
+# --- A vaccine's expected reaction ------------------------------------------------
+# A sore upper arm and feeling shivery in the first two days after a jab are
+# expected and settle by themselves (UKHSA Green Book, chapter 8). The form has
+# no answer for a jab: the person names a cause, and the pattern needs the arm
+# alone, mild pain, normal use and no other sign, so that an infected joint or
+# skin (worse pain, swelling, a limb that stops working) keeps the fever rules.
+JAB_HOURS = 48
+JAB_PAIN = 3
+JAB_LIMIT = 2
+JAB_AREAS = frozenset({"shoulder", "upper_arm"})
+
+
+def vaccine_reaction_pattern(intake: Intake) -> bool:
+    return (
+        intake.symptoms == {"fever_or_chills"}
+        and intake.cause == "medical_condition"
+        and intake.area_set <= JAB_AREAS
+        and not intake.injured
+        and intake.history.isdisjoint(SERIOUS_INFECTION_RISKS)
+        and intake.age <= FLU_MAX_AGE
+        and intake.onset_hours_ago <= JAB_HOURS
+        and intake.trend != "worse"
+        and intake.intensity <= JAB_PAIN
+        and intake.function_limit <= JAB_LIMIT
+    )
+
+
+@rule(
+    "vaccine_reaction", Level.SELF_CARE, src.GREEN_BOOK,
+    """If you had a vaccine in the last two days, a sore upper arm and feeling shivery are
+    its expected reaction and settle by themselves: move the arm gently and take paracetamol
+    if you need it. If you have had no vaccine, or the arm swells, turns red and hot, the
+    pain grows or the fever lasts beyond two days, see a doctor the same day.""",
+)
+def vaccine_reaction(intake: Intake) -> bool:
+    return vaccine_reaction_pattern(intake)
 
 
 # --- A small bruise on blood thinners ------------------------------------------
@@ -168,7 +215,9 @@ def easing_cramp(intake: Intake) -> bool:
 # flares with exercise and self-management. The pattern needs the joints that
 # osteoarthritis affects, no warning sign at all, and a flare of days, not weeks.
 OA_MIN_AGE = 45
-OA_JOINTS = frozenset({"knee", "hip", "ankle_foot", "forearm_wrist"})
+# The foot is left out: with a condition behind it (diabetes above all) a foot
+# that hurts needs examining (NICE NG19).
+OA_JOINTS = frozenset({"knee", "hip", "forearm_wrist"})
 OA_FLARE_HOURS = 14 * 24
 OA_PAIN = 6
 OA_LIMIT = 5
@@ -217,15 +266,23 @@ OVERUSE_PAIN = 4
 OVERUSE_LIMIT = 3
 
 
+# Without an activity to blame, hip pain in an older person and shin pain in a
+# young one are examined rather than waited on (NICE NG12: unexplained bone
+# pain in the young).
+UNEXPLAINED_EXCLUDED = frozenset({"hip", "shin"})
+
+
 def early_overuse_pattern(intake: Intake) -> bool:
     areas = intake.area_set
     # pain on the outside of the hip spreads into the buttock
     sites = OVERUSE_SITES | ({"glutes"} if "hip" in areas else set())
+    if intake.cause == "unknown":
+        sites = sites - UNEXPLAINED_EXCLUDED - {"glutes"}
     return (
         intake.cause in ("overexertion", "unknown")
         and not intake.injured
         and areas <= sites
-        and intake.onset_hours_ago <= OVERUSE_WEEKS_HOURS
+        and intake.onset_hours_ago < OVERUSE_WEEKS_HOURS
         and intake.trend != "worse"
         and intake.intensity <= OVERUSE_PAIN
         and intake.function_limit <= OVERUSE_LIMIT
@@ -288,7 +345,9 @@ def recurring_cramps(intake: Intake) -> bool:
 # or pelvic pain with no warning sign at all is told what fits pregnancy, and to
 # see her doctor or midwife if it is anything else.
 PREGNANCY_AGES = range(16, 51)
-PREGNANCY_AREAS = frozenset({"lower_back", "glutes", "hip", "groin"})
+# The groin is left out: one-sided groin or belly pain early in pregnancy can be
+# an ectopic pregnancy.
+PREGNANCY_AREAS = frozenset({"lower_back", "glutes", "hip"})
 PREGNANCY_HOURS = 40 * 7 * 24
 PREGNANCY_PAIN = 5
 PREGNANCY_LIMIT = 4
@@ -300,7 +359,7 @@ def pregnancy_back_pain_pattern(intake: Intake) -> bool:
         and intake.age in PREGNANCY_AGES
         and intake.cause == "medical_condition"
         and not intake.injured
-        and not intake.area_set.isdisjoint({"lower_back", "glutes"})
+        and "lower_back" in intake.area_set
         and intake.area_set <= PREGNANCY_AREAS
         and intake.onset_hours_ago <= PREGNANCY_HOURS
         and intake.trend != "worse"
@@ -324,6 +383,7 @@ def pregnancy_back_pain(intake: Intake) -> bool:
 
 
 RULES = (
+    vaccine_reaction,
     flu_like_aches,
     flu_like_aches_with_neck,
     early_overuse_pain,

@@ -11,6 +11,8 @@ from unknot.engine.triage.rules.benign import (
     osteoarthritis_flare_pattern,
     pregnancy_back_pain_pattern,
     recurring_cramps_pattern,
+    small_bruise_on_blood_thinners_pattern,
+    vaccine_reaction_pattern,
 )
 from unknot.engine.triage.rules.sport import recurrent_muscle_strain
 
@@ -68,14 +70,8 @@ def soreness_not_easing(intake: Intake) -> bool:
         return False
     if early_overuse_pattern(intake) or recurring_cramps_pattern(intake):
         return False
-    # Overuse pain that is clearly easing within six weeks, and no longer strong,
-    # is on the usual course of a strain or a tendon settling with less load
-    # (NICE CKS sprains and strains: review when it does not improve).
-    easing = intake.trend == "better" and max(intake.intensity, intake.function_limit) < (
-        STILL_STRONG
-    )
     return (intake.days > SORENESS_USUAL_DAYS and intake.trend != "better") or (
-        intake.days > SORENESS_LONGEST_DAYS and not easing
+        intake.days > SORENESS_LONGEST_DAYS
     )
 
 
@@ -147,7 +143,13 @@ def injured_joint_not_improving(intake: Intake) -> bool:
     is and how to load it as it heals.""",
 )
 def bruise_after_sudden_pull(intake: Intake) -> bool:
-    return intake.cause == "injury" and intake.trauma == "none" and "bruising" in intake.symptoms
+    return (
+        intake.cause == "injury"
+        and intake.trauma == "none"
+        and "bruising" in intake.symptoms
+        # on a blood thinner a small bruise follows a knock, not only a tear
+        and not small_bruise_on_blood_thinners_pattern(intake)
+    )
 
 
 @rule(
@@ -254,6 +256,7 @@ def medical_condition(intake: Intake) -> bool:
         and not osteoarthritis_flare_pattern(intake)
         and not flu_like_aches_pattern(intake)
         and not pregnancy_back_pain_pattern(intake)
+        and not vaccine_reaction_pattern(intake)
     )
 
 

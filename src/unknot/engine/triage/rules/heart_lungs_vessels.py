@@ -132,8 +132,18 @@ def chest_wall_strain(intake: Intake) -> bool:
     shoulder. Call the emergency number now.""",
 )
 def pain_spreading(intake: Intake) -> bool:
+    # Heart pain often comes on with effort (walking uphill, a workout): from 40,
+    # pain spreading to the arm, neck or jaw within CG95's 12 hours is not put
+    # down to a strain, unless an injury explains it.
+    during_effort_from_40 = (
+        intake.age >= YOUNG_ADULT_AGE
+        and intake.onset_hours_ago <= DURING_EFFORT_HOURS
+        and not intake.injured
+    )
     return "pain_spreading_to_arm_or_jaw" in intake.symptoms and (
-        intake.cause in ("unknown", "medical_condition") or "chest_pain" in intake.symptoms
+        intake.cause in ("unknown", "medical_condition")
+        or "chest_pain" in intake.symptoms
+        or during_effort_from_40
     )
 
 

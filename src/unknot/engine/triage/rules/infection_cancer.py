@@ -11,7 +11,11 @@ from unknot.engine.intake import (
 )
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
-from unknot.engine.triage.rules.benign import flu_like_aches_pattern, flu_with_neck_pattern
+from unknot.engine.triage.rules.benign import (
+    flu_like_aches_pattern,
+    flu_with_neck_pattern,
+    vaccine_reaction_pattern,
+)
 
 INFECTION_RISKS = frozenset(
     {"iv_drug_use", "immunosuppressed", "recent_infection", "spinal_surgery",
@@ -103,6 +107,7 @@ def fever_with_pain(intake: Intake) -> bool:
         "fever_or_chills" in intake.symptoms
         and intake.history.isdisjoint(WEAK_IMMUNITY)
         and not flu_like_aches_pattern(intake)
+        and not vaccine_reaction_pattern(intake)
     )
 
 
@@ -131,6 +136,20 @@ def spinal_pain_with_infection_risk(intake: Intake) -> bool:
         _has_spinal_pain(intake)
         and not intake.history.isdisjoint(INFECTION_RISKS)
         and not spinal_infection_risk.applies(intake)
+        and not _easing_strain_after_old_surgery(intake)
+    )
+
+
+# An infection after spine surgery shows in the weeks after it, as pain that
+# builds (NICE CKS low back pain). The form does not say when the operation
+# was; a strain with an obvious cause that is already easing, with no fever or
+# night pain, is the ordinary back pain NICE NG59 manages with self-care.
+def _easing_strain_after_old_surgery(intake: Intake) -> bool:
+    return (
+        intake.history & INFECTION_RISKS == {"spinal_surgery"}
+        and intake.cause == "overexertion"
+        and intake.trend == "better"
+        and not intake.symptoms
     )
 
 

@@ -29,6 +29,9 @@ CAUDA_EQUINA_SIGNS = frozenset(
 # shin splints), not a squeezed nerve root (BOAST 10 tells the two kinds of
 # compartment syndrome apart).
 LOWER_LEG_AREAS = frozenset({"knee", "calf", "shin", "ankle_foot"})
+# Exertional pain is a pattern of weeks; numbness in both legs that began
+# with a lift or a workout days ago is treated as the back until shown otherwise.
+EXERTIONAL_MIN_HOURS = 14 * 24
 
 
 def _long_standing_both_legs(intake: Intake) -> bool:
@@ -46,6 +49,8 @@ def _exertional_lower_legs(intake: Intake) -> bool:
     return (
         "bilateral_leg_symptoms" in intake.symptoms
         and intake.cause == "overexertion"
+        and intake.onset_hours_ago > EXERTIONAL_MIN_HOURS
+        and intake.trend != "worse"
         and intake.area_set <= LOWER_LEG_AREAS
         # a plain ache in both legs after effort has its own, milder rule
         and not intake.symptoms.isdisjoint({"leg_numbness_tingling", "leg_pain_below_knee"})
