@@ -208,6 +208,9 @@ FIRES = [
     ("aches_in_arms_and_legs", {"age": 61, "areas": ["front_thigh", "upper_arm"],
                                 "cause": "medical_condition", "onset_hours_ago": 1000,
                                 "symptoms": ["bilateral_leg_symptoms"]}, C),
+    ("vaccine_reaction", {"areas": ["upper_arm", "shoulder"], "cause": "medical_condition",
+                          "onset_hours_ago": 20, "intensity": 3, "function_limit": 2,
+                          "symptoms": ["fever_or_chills"]}, S),
     ("teenage_hip_pain_with_limp", {"age": 16, "areas": ["groin", "hip"], "cause": "unknown",
                                     "onset_hours_ago": 500, "function_limit": 5}, U),
 ]

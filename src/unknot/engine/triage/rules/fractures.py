@@ -139,19 +139,22 @@ def foot_or_ankle_injury_check(intake: Intake) -> bool:
 # --- A fall after 65 ---------------------------------------------------------------
 # A fall from standing height that breaks a bone is the definition of a fragility
 # fracture, and wrist, upper arm, ribs, pelvis and hip are where they happen
-# (NOGG 2022). The Ottawa knee rule X-rays every knee injury from 55.
+# (NOGG 2022); the top of the thigh is where a broken hip is felt. The Ottawa
+# knee rule X-rays every knee injury from 55.
 FRAGILITY_AGE = 65
 # A knock on a table is not a fall: in the elderly the same marks as for the
 # wrist, one point higher, since most knocks at that age break nothing.
 FRAGILITY_PAIN = 5
-FRAGILITY_SITES = frozenset({"forearm_wrist", "shoulder", "upper_arm", "chest", "knee"})
+FRAGILITY_SITES = frozenset(
+    {"forearm_wrist", "shoulder", "upper_arm", "chest", "knee", "front_thigh"}
+)
 OTTAWA_KNEE_AGE = 55
 
 
 @rule(
     "fall_after_65", Level.URGENT, src.NOGG_FRAGILITY,
-    """After 65, a fall or knock that leaves the wrist, shoulder, upper arm, ribs or knee
-    painful, swollen or bruised can break a bone even when it looks straight. Get it
+    """After 65, a fall or knock that leaves the wrist, shoulder, upper arm, ribs, thigh or
+    knee painful, swollen or bruised can break a bone even when it looks straight. Get it
     examined today, usually with an X-ray.""",
 )
 def fall_after_65(intake: Intake) -> bool:

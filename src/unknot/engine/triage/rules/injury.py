@@ -65,8 +65,9 @@ def neck_injury_over_65(intake: Intake) -> bool:
     are, keep warm and call the emergency number.""",
 )
 def hip_fracture_signs(intake: Intake) -> bool:
+    # a broken hip hurts in the groin and at the top of the thigh (NICE CG124)
     return (
-        not intake.area_set.isdisjoint(HIP_AREAS)
+        not intake.area_set.isdisjoint(HIP_AREAS | {"front_thigh"})
         and "cannot_bear_weight" in intake.symptoms
         and (intake.age >= HIGH_RISK_AGE or not intake.history.isdisjoint(FRAGILE_BONES))
     )

@@ -27,7 +27,8 @@ def groin_pain_during_sport_young_man(intake: Intake) -> bool:
     return (
         intake.sex != "female"
         and intake.age <= TORSION_AGE
-        and "groin" in intake.area_set
+        # the pain of a twisted testicle is often felt low in the belly
+        and not intake.area_set.isdisjoint({"groin", "abdomen"})
         and intake.cause in ("overexertion", "injury")
         and intake.onset_hours_ago <= TORSION_HOURS
         and intake.intensity >= TORSION_PAIN
