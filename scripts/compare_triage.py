@@ -20,8 +20,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from unknot.engine import assess_data
-from unknot.engine.accuracy import CASE_SETS, LEVELS, REFUSED, Outcome, judge, load_cases, tally
+from unknot.engine.accuracy import (
+    CASE_SETS,
+    LEVELS,
+    REFUSED,
+    Outcome,
+    judge,
+    load_cases,
+    tally,
+    triage_level,
+)
 
 DRIVER = """
 import json, sys
@@ -79,8 +87,8 @@ def main() -> int:
     moved, misses = [], []
     for name, cases in named:
         before = [Outcome(o.case_id, o.expected, o.accepted, next(before_levels))
-                  for o in judge(cases, lambda _: {"level": "self_care"})]
-        after = judge(cases, assess_data)
+                  for o in judge(cases, lambda _: "self_care")]
+        after = judge(cases, triage_level)
         print(row(f"{name} before", before))
         print(row(f"{name} after", after))
         for old, new, case in zip(before, after, cases, strict=True):

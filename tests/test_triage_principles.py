@@ -435,7 +435,7 @@ def test_a_red_flag_holds_at_every_age_and_sex(
     assert level(age=age, **extra, **fields) >= at_least
 
 
-BENIGN_EXAMPLES = {
+BENIGN_EXAMPLES: dict[str, dict[str, Any]] = {
     "flu_like_aches": {"areas": ["lower_back", "front_thigh", "calf"], "onset_hours_ago": 30,
                        "symptoms": ["fever_or_chills"]},
     "small_bruise_on_blood_thinners": {"areas": ["shin"], "cause": "injury", "trauma": "minor",
@@ -461,8 +461,10 @@ WARNING_SIGNS = [s for s in SYMPTOMS if s not in ("bruising", "bilateral_leg_sym
 
 @pytest.mark.parametrize("code", sorted(BENIGN_EXAMPLES))
 def test_a_harmless_pattern_needs_all_its_signs_and_no_warning_sign(code: str) -> None:
-    fields = {"age": 40, "areas": ["lower_back"], "cause": "unknown", "onset_hours_ago": 48,
-              "intensity": 5, "trend": "same", "function_limit": 3, **BENIGN_EXAMPLES[code]}
+    fields: dict[str, Any] = {
+        "age": 40, "areas": ["lower_back"], "cause": "unknown", "onset_hours_ago": 48,
+        "intensity": 5, "trend": "same", "function_limit": 3, **BENIGN_EXAMPLES[code],
+    }
     result = triage(parse_intake(fields))
     assert result.level == S and code in {r.code for r in result.findings}
     for sign in set(WARNING_SIGNS) - set(fields.get("symptoms", [])):

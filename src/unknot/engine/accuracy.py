@@ -20,8 +20,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from unknot.engine import assess_data
-from unknot.engine.intake import IntakeError
+from unknot.engine.intake import IntakeError, parse_intake
+from unknot.engine.triage import triage
 
 LEVELS = ("self_care", "see_clinician", "urgent", "emergency")
 REFUSED = "error"
@@ -32,18 +32,20 @@ class CaseSet:
     slug: str
     title: str
     filename: str
-    written_by: str
+    description: str
 
 
 CASE_SETS: tuple[CaseSet, ...] = (
     CaseSet("public", "Public reference cases", "public_vignettes.jsonl",
-            "the product's own reference cases, published with the intake contract"),
+            "The product's own examples, published with the intake contract."),
     CaseSet("review-1", "First blind review", "review_cases.jsonl",
-            "a clinical reviewer who never saw the rules"),
+            "Written by a clinical reviewer who never saw the rules."),
     CaseSet("review-2", "Second blind review", "review_cases_2.jsonl",
-            "a second reviewer, written afterwards to catch the engine out"),
+            "Written later by a second reviewer, to catch the engine out."),
     CaseSet("review-3", "Third blind review", "review_cases_3.jsonl",
-            "two more reviewers, working apart, who never saw the rules"),
+            "Written by two more reviewers, working apart, who never saw the rules, across all "
+            "18 body areas, ages 16 to 95, and the same complaints at hours, days, weeks and "
+            "months."),
 )
 
 
@@ -90,14 +92,20 @@ class Outcome:
         return "under" if LEVELS.index(self.answered) < lowest else "over"
 
 
-Assessor = Callable[[object], Mapping[str, Any]]
+# Decoded intake in, level code out; raises IntakeError for input to refuse.
+Assessor = Callable[[object], str]
+
+
+def triage_level(data: object) -> str:
+    """The level the assessment answers (the same rules, without building its plan)."""
+    return triage(parse_intake(data)).level.code
 
 
 def judge(cases: Iterable[Mapping[str, Any]], assess: Assessor) -> list[Outcome]:
     outcomes = []
     for case in cases:
         try:
-            answered = str(assess(case["intake"])["level"])
+            answered = assess(case["intake"])
         except IntakeError:
             answered = REFUSED
         outcomes.append(Outcome(str(case["id"]), expected_level(case), accepted_levels(case),
@@ -141,6 +149,9 @@ class SetAccuracy:
     total: Tally
     by_expected: tuple[tuple[str, Tally], ...]
     outcomes: tuple[Outcome, ...]
+    # Cases whose accepted levels the engineers widened beyond the reviewer's,
+    # each with its reason in the case file ("widened").
+    widened: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +159,14 @@ class Accuracy:
     sets: tuple[SetAccuracy, ...]
     total: Tally
     by_expected: tuple[tuple[str, Tally], ...]
+
+    @property
+    def widened(self) -> int:
+        return sum(s.widened for s in self.sets)
+
+    @property
+    def blind_cases(self) -> int:
+        return sum(s.total.cases for s in self.sets if s.case_set.slug != "public")
 
     @property
     def misses(self) -> tuple[Outcome, ...]:
@@ -167,8 +186,11 @@ def by_expected(outcomes: Sequence[Outcome]) -> tuple[tuple[str, Tally], ...]:
 def measure(case_sets: Sequence[CaseSet], assess: Assessor) -> Accuracy:
     sets = []
     for case_set in case_sets:
-        outcomes = tuple(judge(load_cases(case_set), assess))
-        sets.append(SetAccuracy(case_set, tally(outcomes), by_expected(outcomes), outcomes))
+        cases = load_cases(case_set)
+        outcomes = tuple(judge(cases, assess))
+        widened = sum(1 for c in cases if c["expect"].get("widened"))
+        sets.append(SetAccuracy(case_set, tally(outcomes), by_expected(outcomes), outcomes,
+                                widened))
     everything = [o for s in sets for o in s.outcomes]
     return Accuracy(tuple(sets), tally(everything), by_expected(everything))
 
@@ -176,7 +198,7 @@ def measure(case_sets: Sequence[CaseSet], assess: Assessor) -> Accuracy:
 @cache
 def published_accuracy() -> Accuracy:
     """The figures shown on "How Unknot decides", worked out once per process."""
-    return measure(CASE_SETS, assess_data)
+    return measure(CASE_SETS, triage_level)
 
 
 def case_set(slug: str) -> CaseSet | None:
