@@ -244,9 +244,9 @@ def osteoarthritis_flare_pattern(intake: Intake) -> bool:
 @rule(
     "osteoarthritis_flare", Level.SELF_CARE, src.NG226_OA,
     """If this is your known osteoarthritis aching after more activity than usual, it
-    usually settles within days: keep moving within comfort, pace the activity and build
-    it back up. See your doctor if it has not settled in two weeks, or at once if the joint
-    becomes hot, red or very swollen, or you feel feverish.""",
+    usually settles within days: keep moving within comfort and pace the activity. If you
+    had another illness in mind, or it has not settled in two weeks, see your doctor; at
+    once if the joint becomes hot, red or very swollen, or you feel feverish.""",
 )
 def osteoarthritis_flare(intake: Intake) -> bool:
     return osteoarthritis_flare_pattern(intake)
