@@ -22,6 +22,11 @@ from unknot.engine.triage.base import Level, rule
 # buttock and back of the thigh (a spinal infection or abscess, NICE CKS).
 # NICE NG51 counts a new loss of the ability to get about as a sepsis warning,
 # so the pattern needs a person who still gets about.
+#
+# A pattern that silences a rule must never be switched on by reporting one
+# more symptom or risk, or a worse answer could lower the level: so the shape
+# of widespread aches is defined with or without the fever (its calf ache is
+# not a clot, which is one-sided), and only the fever rules wait on the fever.
 FLU_MAX_AGE = 64
 FLU_MAX_HOURS = 5 * 24
 FLU_MIN_AREAS = 3
@@ -43,9 +48,9 @@ def _regions(intake: Intake) -> int:
     return sum(not areas.isdisjoint(region) for region in (SPINAL_AREAS, ARM_AREAS, LEG_AREAS))
 
 
-def _flu_like(intake: Intake) -> bool:
+def widespread_aches_pattern(intake: Intake) -> bool:
     return (
-        intake.symptoms == {"fever_or_chills"}
+        intake.symptoms <= {"fever_or_chills"}
         and intake.history.isdisjoint(SERIOUS_INFECTION_RISKS)
         and intake.age <= FLU_MAX_AGE
         and not intake.injured
@@ -61,9 +66,8 @@ def _flu_like(intake: Intake) -> bool:
     )
 
 
-def flu_like_aches_pattern(intake: Intake) -> bool:
-    """Flu-like aches, with or without the neck among them."""
-    return _flu_like(intake)
+def _flu_like(intake: Intake) -> bool:
+    return widespread_aches_pattern(intake) and "fever_or_chills" in intake.symptoms
 
 
 def _flu_with_neck(intake: Intake) -> bool:
@@ -105,8 +109,10 @@ def flu_like_aches(intake: Intake) -> bool:
 # A sore upper arm and feeling shivery in the first two days after a jab are
 # expected and settle by themselves (UKHSA Green Book, chapter 8). The form has
 # no answer for a jab: the person names a cause, and the pattern needs the arm
-# alone, mild pain, normal use and no other sign, so that an infected joint or
-# skin (worse pain, swelling, a limb that stops working) keeps the fever rules.
+# alone, mild pain, normal use and no sign but the shivers (with or without
+# them, so that reporting them never lowers the level), so that an infected
+# joint or skin (worse pain, swelling, a limb that stops working) keeps the
+# fever rules.
 JAB_HOURS = 48
 JAB_PAIN = 3
 JAB_LIMIT = 2
@@ -115,7 +121,7 @@ JAB_AREAS = frozenset({"shoulder", "upper_arm"})
 
 def vaccine_reaction_pattern(intake: Intake) -> bool:
     return (
-        intake.symptoms == {"fever_or_chills"}
+        intake.symptoms <= {"fever_or_chills"}
         and intake.cause == "medical_condition"
         and intake.area_set <= JAB_AREAS
         and not intake.injured
@@ -130,10 +136,10 @@ def vaccine_reaction_pattern(intake: Intake) -> bool:
 
 @rule(
     "vaccine_reaction", Level.SELF_CARE, src.GREEN_BOOK,
-    """If you had a vaccine in the last two days, a sore upper arm and feeling shivery are
-    its expected reaction and settle by themselves: move the arm gently and take paracetamol
-    if you need it. If you have had no vaccine, or the arm swells, turns red and hot, the
-    pain grows or the fever lasts beyond two days, see a doctor the same day.""",
+    """If you had a vaccine in the last two days, a sore upper arm, perhaps with feeling
+    shivery, is its expected reaction and settles by itself: move the arm gently and take
+    paracetamol if you need it. If you have had no vaccine, or the arm swells, turns red and
+    hot, the pain grows or the fever lasts beyond two days, see a doctor the same day.""",
 )
 def vaccine_reaction(intake: Intake) -> bool:
     return vaccine_reaction_pattern(intake)

@@ -7,11 +7,9 @@ from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
 from unknot.engine.triage.rules.benign import (
     early_overuse_pattern,
-    flu_like_aches_pattern,
     osteoarthritis_flare_pattern,
     pregnancy_back_pain_pattern,
     recurring_cramps_pattern,
-    small_bruise_on_blood_thinners_pattern,
     vaccine_reaction_pattern,
 )
 from unknot.engine.triage.rules.sport import recurrent_muscle_strain
@@ -147,8 +145,6 @@ def bruise_after_sudden_pull(intake: Intake) -> bool:
         intake.cause == "injury"
         and intake.trauma == "none"
         and "bruising" in intake.symptoms
-        # on a blood thinner a small bruise follows a knock, not only a tear
-        and not small_bruise_on_blood_thinners_pattern(intake)
     )
 
 
@@ -254,7 +250,6 @@ def medical_condition(intake: Intake) -> bool:
     return (
         intake.cause == "medical_condition"
         and not osteoarthritis_flare_pattern(intake)
-        and not flu_like_aches_pattern(intake)
         and not pregnancy_back_pain_pattern(intake)
         and not vaccine_reaction_pattern(intake)
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from unknot.engine.intake import Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
-from unknot.engine.triage.rules.benign import small_bruise_on_blood_thinners_pattern
 
 FRAGILE_BONES = frozenset({"osteoporosis", "long_term_steroids"})
 RECENT_HOURS = 6 * 7 * 24
@@ -31,7 +30,6 @@ def _new_pain_in_very_old_age(intake: Intake) -> bool:
     return (
         intake.age >= VERY_OLD_AGE
         and not intake.injured
-        and intake.history.isdisjoint(FRAGILE_BONES)  # the thin-bone rules speak then
         and intake.onset_hours_ago <= RECENT_HOURS
     )
 
@@ -60,6 +58,8 @@ def old_age_sudden_pain_hard_to_get_up(intake: Intake) -> bool:
 def possible_spine_fracture_in_old_age(intake: Intake) -> bool:
     return (
         _new_pain_in_very_old_age(intake)
+        # known thin bones: the thin-bone spine rules already speak, at least as high
+        and intake.history.isdisjoint(FRAGILE_BONES)
         and not intake.area_set.isdisjoint(THORACOLUMBAR)
         and (intake.intensity >= NOTICEABLE_PAIN or intake.function_limit >= NOTICEABLE_PAIN)
         and not old_age_sudden_pain_hard_to_get_up.applies(intake)
@@ -84,14 +84,10 @@ def _fresh_injury(intake: Intake, area: str) -> bool:
 
 
 def _marked(intake: Intake, threshold: int) -> bool:
-    # On a blood thinner a small bruise is expected after a knock and says
-    # nothing about the bone; swelling or pain still do.
-    bruise_counts = not small_bruise_on_blood_thinners_pattern(intake)
     return (
         intake.intensity >= threshold
         or intake.function_limit >= threshold
-        or "severe_swelling" in intake.symptoms
-        or (bruise_counts and "bruising" in intake.symptoms)
+        or not intake.symptoms.isdisjoint({"bruising", "severe_swelling"})
     )
 
 

@@ -12,9 +12,9 @@ from unknot.engine.intake import (
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
 from unknot.engine.triage.rules.benign import (
-    flu_like_aches_pattern,
     flu_with_neck_pattern,
     vaccine_reaction_pattern,
+    widespread_aches_pattern,
 )
 
 INFECTION_RISKS = frozenset(
@@ -106,7 +106,7 @@ def fever_with_pain(intake: Intake) -> bool:
     return (
         "fever_or_chills" in intake.symptoms
         and intake.history.isdisjoint(WEAK_IMMUNITY)
-        and not flu_like_aches_pattern(intake)
+        and not widespread_aches_pattern(intake)
         and not vaccine_reaction_pattern(intake)
     )
 
@@ -259,7 +259,6 @@ def thoracic_pain_over_50(intake: Intake) -> bool:
         intake.age >= OLDER_AGE
         and not intake.area_set.isdisjoint(THORACIC_AREAS)
         and intake.cause in ("unknown", "medical_condition")
-        and not flu_like_aches_pattern(intake)
     )
 
 

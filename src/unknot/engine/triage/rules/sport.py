@@ -38,9 +38,12 @@ def groin_pain_during_sport_young_man(intake: Intake) -> bool:
 # --- Compartment syndrome without the words for it ---------------------------------
 # BOAST 10: severe pain with a tense, swollen limb after an injury or hard
 # exercise is compartment syndrome until proven otherwise, whether or not the
-# person says the pain is out of proportion.
+# person says the pain is out of proportion. The leg, thigh, arm and forearm
+# only: a badly sprained ankle swells and hurts this much far more often, and
+# has its own rules (Ottawa).
 COMPARTMENT_HOURS = 72
 SEVERE_PAIN = 8
+MUSCLE_COMPARTMENTS = COMPARTMENT_AREAS - {"glutes", "ankle_foot"}
 
 
 @rule(
@@ -52,7 +55,7 @@ SEVERE_PAIN = 8
 def tense_swollen_limb_with_severe_pain(intake: Intake) -> bool:
     return (
         "severe_swelling" in intake.symptoms
-        and not intake.area_set.isdisjoint(COMPARTMENT_AREAS - {"glutes"})
+        and not intake.area_set.isdisjoint(MUSCLE_COMPARTMENTS)
         and intake.cause in ("overexertion", "injury")
         and intake.onset_hours_ago <= COMPARTMENT_HOURS
         and intake.intensity >= SEVERE_PAIN
