@@ -69,7 +69,7 @@ PRINCIPLES: list[tuple[str, dict[str, Any], Level]] = [
     ("knocked thigh on warfarin, trauma left out", {
         "age": 72, "areas": ["front_thigh"], "cause": "injury", "onset_hours_ago": 24,
         "intensity": 3, "function_limit": 1, "trend": "better", "symptoms": ["bruising"],
-        "history": ["blood_thinners"]}, C),  # a bruise after an injury with no knock named
+        "history": ["blood_thinners"]}, C),  # a bruise after an injury, no knock named
     ("knocked hip at 66 on apixaban, walking normally", {
         "age": 66, "areas": ["hip"], "cause": "injury", "trauma": "minor",
         "onset_hours_ago": 50, "intensity": 3, "function_limit": 1, "trend": "better",

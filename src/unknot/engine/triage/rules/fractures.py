@@ -138,8 +138,9 @@ def foot_or_ankle_injury_check(intake: Intake) -> bool:
 # (NOGG 2022); the top of the thigh is where a broken hip is felt. The Ottawa
 # knee rule X-rays every knee injury from 55.
 FRAGILITY_AGE = 65
-# A knock on a table is not a fall: in the elderly the same marks as for the
-# wrist, one point higher, since most knocks at that age break nothing.
+# A knock on a table is not a fall: pain or loss of use, one point above the
+# wrist's, or a swelling, is what suggests a break; a bruise alone, common after
+# any knock and more so on a blood thinner, does not.
 FRAGILITY_PAIN = 5
 FRAGILITY_SITES = frozenset(
     {"forearm_wrist", "shoulder", "upper_arm", "chest", "knee", "front_thigh"}
@@ -150,14 +151,15 @@ OTTAWA_KNEE_AGE = 55
 @rule(
     "fall_after_65", Level.URGENT, src.NOGG_FRAGILITY,
     """After 65, a fall or knock that leaves the wrist, shoulder, upper arm, ribs, thigh or
-    knee painful, swollen or bruised can break a bone even when it looks straight. Get it
-    examined today, usually with an X-ray.""",
+    knee painful, hard to use or swollen can break a bone even when it looks straight. Get
+    it examined today, usually with an X-ray.""",
 )
 def fall_after_65(intake: Intake) -> bool:
     return (
         intake.age >= FRAGILITY_AGE
         and any(_fresh_injury(intake, area) for area in FRAGILITY_SITES)
-        and _marked(intake, FRAGILITY_PAIN)
+        and (intake.intensity >= FRAGILITY_PAIN or intake.function_limit >= FRAGILITY_PAIN
+             or "severe_swelling" in intake.symptoms)
     )
 
 
