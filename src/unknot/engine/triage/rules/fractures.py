@@ -13,8 +13,8 @@ RECENT_HOURS = 6 * 7 * 24
 # Most spine fractures from thin bones follow a lift, a bend, a cough or a sneeze
 # rather than a fall, and most are never diagnosed, often in people never told
 # their bones were thin (Royal Osteoporosis Society vertebral fracture guidance).
-# From 75 bone loss is near universal (NICE CG146 assesses every man from 75 and
-# every woman from 65): new back pain strong enough to notice deserves an
+# Thin bones are common by 75 (NICE CG146 assesses fracture risk in every man
+# from 75 and every woman from 65): new back pain strong enough to notice deserves an
 # examination, and pain that makes getting up hard is a same-day visit (ROS;
 # NICE CKS low back pain: sudden severe spinal pain, or a hip or pelvis that
 # breaks with no fall at all, NICE CG124).
