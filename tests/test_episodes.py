@@ -183,15 +183,3 @@ def test_the_check_in_count_counts_each_day_once() -> None:
     checkin(episode, date(2026, 3, 4), pain=3)
     episode.refresh_from_db()
     assert episode.checkin_count == 2 == episode.checkins.count()
-
-
-def test_the_demo_loader_makes_a_person_with_a_tracked_episode_once() -> None:
-    from django.core.management import call_command
-
-    from unknot.tracking.demo import DEMO_EMAIL, DEMO_PASSWORD
-
-    call_command("load_demo")
-    call_command("load_demo")
-    episode = Episode.objects.get(owner__email=DEMO_EMAIL)
-    assert episode.checkin_count == 6 and episode.level == "self_care"
-    assert episode.owner.check_password(DEMO_PASSWORD)

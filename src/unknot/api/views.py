@@ -8,6 +8,7 @@ import orjson
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 
+from unknot.api.outcomes import router as outcomes_router
 from unknot.api.schemas import (
     ASSESSMENT_SCHEMA,
     ERROR_SCHEMA,
@@ -78,3 +79,5 @@ def version(request: HttpRequest) -> dict[str, str]:
 
 # Episodes, check-ins, export and deletion, behind personal access tokens.
 api.add_router("", tracking_router)
+# The PSFS, outcomes and what seems to help, the FHIR record and clinician share links.
+api.add_router("", outcomes_router)
