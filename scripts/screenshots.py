@@ -83,9 +83,9 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for size, (width, height) in SIZES.items():
-            options = {"viewport": {"width": width, "height": height},
-                       "is_mobile": size == "phone", "has_touch": size == "phone"}
-            page = browser.new_context(**options).new_page()
+            phone = size == "phone"
+            page = browser.new_context(viewport={"width": width, "height": height},
+                                       is_mobile=phone, has_touch=phone).new_page()
             page.goto(f"{BASE}/products/")
             product = page.locator(".product-card a").first.get_attribute("href") or "/"
             for name, path in VISITOR.items():
@@ -110,7 +110,8 @@ def main() -> None:
                 page.goto(BASE + path.format(episode=episode))
                 shoot(page, name, size)
             page.context.close()
-            page = browser.new_context(**options).new_page()
+            page = browser.new_context(viewport={"width": width, "height": height},
+                                       is_mobile=phone, has_touch=phone).new_page()
             page.goto(f"{BASE}/admin/login/")
             page.fill("#id_username", "moderator")
             page.fill("#id_password", "unknot-demo-moderator")
