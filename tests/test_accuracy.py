@@ -108,6 +108,8 @@ def test_the_case_sets_have_unique_ids() -> None:
     assert len(ids) == len(set(ids))
 
 
+# The page is cached under the content version, which lives in the database.
+@pytest.mark.django_db
 def test_how_it_decides_shows_the_computed_figures_and_links_every_case_file(
     client: Client,
 ) -> None:
