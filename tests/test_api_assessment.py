@@ -5,14 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 import jsonschema
+import pytest
 from django.test import Client
 
-from unknot.api.schemas import ASSESSMENT_SCHEMA, ERROR_SCHEMA
+from unknot.api.errors import ERROR_SCHEMA
+from unknot.api.schemas import ASSESSMENT_SCHEMA
 from unknot.engine.intake import SCHEMA
 
 GOOD: dict[str, Any] = {"age": 41, "areas": ["calf"], "cause": "overexertion",
                         "onset_hours_ago": 50, "intensity": 4, "trend": "better",
                         "function_limit": 2}
+
+
+# Assessments are counted for the per-address limit in the database cache.
+pytestmark = pytest.mark.django_db
 
 
 def post(client: Client, body: Any) -> Any:

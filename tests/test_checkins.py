@@ -9,8 +9,9 @@ import time_machine
 from django.test import Client
 
 from tests.factories import checkin, make_episode, make_person
+from unknot.tracking.checkin_input import CheckinInput
 from unknot.tracking.models import CheckIn
-from unknot.tracking.services import CheckinError, CheckinInput, record_checkin
+from unknot.tracking.services import CheckinError, record_checkin
 
 pytestmark = pytest.mark.django_db
 DAY = date(2026, 3, 4)

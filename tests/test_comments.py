@@ -96,18 +96,21 @@ def test_moderators_get_an_email_with_a_link_to_the_queue(client: Client) -> Non
     assert 'href="http://testserver/moderation/"' in str(html)
 
 
-def test_the_commenter_who_asked_is_emailed_once_when_published(client: Client) -> None:
+def test_the_commenter_who_asked_is_emailed_once_when_published(
+        client: Client, django_capture_on_commit_callbacks: Any) -> None:
     guide = make_guide()
     post_comment(client, guide, notify="on", email="reader@example.com")
     mail.outbox.clear()
     moderator = make_moderator()
     client.force_login(moderator)
     comment = GuideComment.objects.get()
-    client.post("/moderation/", {"one": f"approve:{comment.pk}"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/moderation/", {"one": f"approve:{comment.pk}"})
     assert [m.to for m in mail.outbox] == [["reader@example.com"]]
     assert "is published" in mail.outbox[0].subject
     assert f"http://testserver{guide.get_absolute_url()}" in mail.outbox[0].body
-    client.post("/moderation/", {"one": f"approve:{comment.pk}"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/moderation/", {"one": f"approve:{comment.pk}"})
     assert len(mail.outbox) == 1
 
 

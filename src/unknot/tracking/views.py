@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from unknot.engine import IntakeError, parse_intake
+from unknot.engine.json_input import JsonInputError, load_json
 from unknot.engine.labels import SYMPTOM_LABELS
 from unknot.tracking import reminders, services
 from unknot.tracking.charts import CHARTS, CHECKINS_PER_PAGE, adherence_percent, render_chart
@@ -34,16 +34,26 @@ PENDING_INTAKE = "unknot_pending_intake"
 def track_this(request: HttpRequest) -> HttpResponse:
     """Start an episode from a result page; someone without an account signs up first."""
     try:
-        data = json.loads(request.POST.get("intake", ""))
+        data = load_json(request.POST.get("intake", ""))
         parse_intake(data)
-    except (json.JSONDecodeError, IntakeError):
+    except (JsonInputError, IntakeError):
         return render(request, "tracking/track_error.html", status=400)
     if not request.user.is_authenticated:
         # Kept in the session, never in the URL: health answers stay out of logs.
         request.session[PENDING_INTAKE] = data
         return render(request, "tracking/track_account.html",
                       {"next": reverse("tracking:resume")})
-    episode = services.start_episode(request.user, data)
+    return _start(request, data)
+
+
+def _start(request: HttpRequest, data: object) -> HttpResponse:
+    try:
+        episode = services.start_episode(request.user, data)  # type: ignore[arg-type]
+    except IntakeError:
+        return render(request, "tracking/track_error.html", status=400)
+    except services.TooManyOpenEpisodes as refusal:
+        messages.error(request, str(refusal))
+        return redirect("tracking:episodes")
     messages.success(request, "You are tracking this now. Check in once a day.")
     return redirect("tracking:episode", pk=episode.pk)
 
@@ -58,12 +68,7 @@ def resume(request: HttpRequest) -> HttpResponse:
         return redirect("tracking:episodes")
     if request.method == "POST":
         del request.session[PENDING_INTAKE]
-        try:
-            episode = services.start_episode(request.user, data)  # type: ignore[arg-type]
-        except IntakeError:
-            return render(request, "tracking/track_error.html", status=400)
-        messages.success(request, "You are tracking this now. Check in once a day.")
-        return redirect("tracking:episode", pk=episode.pk)
+        return _start(request, data)
     return render(request, "tracking/resume.html", {"intake": parse_intake(data)})
 
 
@@ -201,8 +206,12 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     episode = get_episode_for_user(request.user, pk)
-    services.reopen_episode(episode)
-    messages.success(request, "Episode reopened.")
+    try:
+        services.reopen_episode(episode)
+    except services.TooManyOpenEpisodes as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Episode reopened.")
     return redirect("tracking:episode", pk=episode.pk)
 
 
