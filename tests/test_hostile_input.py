@@ -57,9 +57,15 @@ def _bearer(client: Client) -> tuple[dict[str, str], Episode]:
     return {"HTTP_AUTHORIZATION": f"Bearer {token}"}, make_episode(person)
 
 
+def _send(client: Client, method: str, path: str, body: bytes, auth: dict[str, str],
+          content_type: str = "application/json") -> Any:
+    headers = {"Authorization": auth["HTTP_AUTHORIZATION"]} if auth else None
+    return client.generic(method, path, body, content_type=content_type, headers=headers)
+
+
 def _post(client: Client, path: str, body: bytes, auth: dict[str, str],
           content_type: str = "application/json") -> Any:
-    return client.generic("POST", path, body, content_type=content_type, **auth)
+    return _send(client, "POST", path, body, auth, content_type)
 
 
 def _api_doors(client: Client) -> list[tuple[str, Callable[[bytes, str], Any]]]:
@@ -69,8 +75,8 @@ def _api_doors(client: Client) -> list[tuple[str, Callable[[bytes, str], Any]]]:
         ("episodes", lambda body, kind: _post(client, "/api/v1/episodes", body, auth, kind)),
         ("checkins", lambda body, kind: _post(
             client, f"/api/v1/episodes/{episode.pk}/checkins", body, auth, kind)),
-        ("episode change", lambda body, kind: client.generic(
-            "PATCH", f"/api/v1/episodes/{episode.pk}", body, content_type=kind, **auth)),
+        ("episode change", lambda body, kind: _send(
+            client, "PATCH", f"/api/v1/episodes/{episode.pk}", body, auth, kind)),
     ]
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from unknot.engine.intake import SCHEMA
 
@@ -135,14 +135,31 @@ class CheckinSaved(Schema):
     episode: EpisodeOut
 
 
-class EpisodeChange(Schema):
-    """Closing needs an outcome; reopening takes nothing else."""
-
+class CloseEpisode(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    closed: bool = Field(description="true closes the episode (outcome needed); false reopens.")
-    outcome: Outcome | None = None
+    closed: Literal[True] = Field(description="true closes the episode.")
+    outcome: Outcome = Field(description="How it ended.")
     outcome_note: str = Field("", max_length=2000)
+
+
+class ReopenEpisode(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    closed: Literal[False] = Field(description="false opens a closed episode again.")
+
+
+# Closing needs an outcome; reopening takes nothing else. The document says so.
+EPISODE_CHANGE_SCHEMA: dict[str, Any] = {
+    "oneOf": [CloseEpisode.model_json_schema(), ReopenEpisode.model_json_schema()]}
+
+
+def episode_change(data: object) -> CloseEpisode | ReopenEpisode:
+    """The change asked for; pydantic's ValidationError names what is wrong with it."""
+    closed = data.get("closed") if isinstance(data, dict) else None
+    model: type[CloseEpisode | ReopenEpisode] = ReopenEpisode if closed is False \
+        else CloseEpisode
+    return model.model_validate(data, strict=True)
 
 
 class Versions(Schema):

@@ -9,7 +9,6 @@ open episodes) answers 409, in the same shape.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -24,18 +23,20 @@ from unknot.api import limits
 from unknot.api.body import read_json, validation_problems
 from unknot.api.errors import ApiError, error_response, invalid
 from unknot.api.schemas import (
+    EPISODE_CHANGE_SCHEMA,
     INTAKE_SCHEMA,
     CheckinPage,
     CheckinSaved,
-    EpisodeChange,
+    CloseEpisode,
     EpisodeOut,
     EpisodePage,
+    episode_change,
     json_body,
 )
 from unknot.engine import IntakeError
 from unknot.engine.intake import FieldError
 from unknot.tracking import services
-from unknot.tracking.checkin_input import CheckinInput
+from unknot.tracking.checkin_input import CheckinInput, IsoDay
 from unknot.tracking.export import export_data
 from unknot.tracking.models import CheckIn, Episode
 from unknot.tracking.services import CheckinError, get_episode_for_user
@@ -150,7 +151,7 @@ def get_episode(request: HttpRequest, episode_id: EpisodeId) -> dict[str, Any]:
     operation_id="update_episode",
     response={200: EpisodeOut, 404: ApiError, 409: ApiError, **WRITES},
     description="409 when reopening would pass the limit of open episodes.",
-    openapi_extra={"requestBody": json_body(EpisodeChange.model_json_schema())},
+    openapi_extra={"requestBody": json_body(EPISODE_CHANGE_SCHEMA)},
 )
 def update_episode(request: HttpRequest, episode_id: EpisodeId) -> Any:
     episode = get_episode_for_user(_person(request), episode_id)
@@ -159,12 +160,10 @@ def update_episode(request: HttpRequest, episode_id: EpisodeId) -> Any:
     if isinstance(data, HttpResponse):
         return data
     try:
-        change = EpisodeChange.model_validate(data, strict=True)
+        change = episode_change(data)
     except ValidationError as error:
         return invalid(validation_problems(error), "change")
-    if change.closed:
-        if change.outcome is None:
-            return invalid([FieldError("outcome", "is needed to close an episode")], "change")
+    if isinstance(change, CloseEpisode):
         services.close_episode(episode, change.outcome, change.outcome_note)
     else:
         try:
@@ -183,7 +182,7 @@ def update_episode(request: HttpRequest, episode_id: EpisodeId) -> Any:
 )
 def list_checkins(request: HttpRequest, episode_id: EpisodeId,
                   limit: QueryEx[int, P(ge=1, le=MAX_CHECKINS)] = DEFAULT_CHECKINS,
-                  before: date | None = None) -> dict[str, Any]:
+                  before: IsoDay | None = None) -> dict[str, Any]:
     episode = get_episode_for_user(_person(request), episode_id)
     rows = episode.checkins.order_by("-day")
     if before is not None:

@@ -61,12 +61,14 @@ def _known_symptoms(codes: tuple[str, ...]) -> tuple[str, ...]:
 
 
 Score = Annotated[StrictInt, Field(ge=SCALE_MIN, le=SCALE_MAX)]
+# A day written YYYY-MM-DD, nothing else: no timestamps, no other formats.
+IsoDay = Annotated[Annotated[date, Strict()], BeforeValidator(_iso_day)]
 
 
 class CheckinInput(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    day: Annotated[Annotated[date, Strict()] | None, BeforeValidator(_iso_day)] = Field(
+    day: IsoDay | None = Field(
         None, description="The day it is for (YYYY-MM-DD); today when left out.")
     pain: Score = Field(description=f"Pain now, {SCALE_MIN} to {SCALE_MAX}.")
     function_limit: Score = Field(
