@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -13,8 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoAssertNumQueries
 
 from tests.factories import calf_soreness, checkin, make_episode, make_person
+from unknot.accounts.services import create_token
 from unknot.tracking.models import CheckIn, Episode
-from unknot.tracking.services import episodes_past_year
+from unknot.tracking.services import close_episode, episodes_past_year
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +197,37 @@ def test_the_demo_loader_makes_a_person_with_a_tracked_episode_once() -> None:
     episode = Episode.objects.get(owner__email=DEMO_EMAIL)
     assert episode.checkin_count == 6 and episode.level == "self_care"
     assert episode.owner.check_password(DEMO_PASSWORD)
+
+
+def test_a_person_cannot_open_more_episodes_than_the_limit(client: Client,
+                                                            settings: Any) -> None:
+    settings.MAX_OPEN_EPISODES = 2
+    person = make_person()
+    first = make_episode(person)
+    make_episode(person)
+    client.force_login(person)
+    response = client.post("/track/start/", {"intake": json.dumps(calf_soreness())},
+                           follow=True)
+    assert "the most there can be at once" in response.content.decode()
+    assert Episode.objects.filter(owner=person).count() == 2
+    close_episode(first, "recovered")
+    assert client.post("/track/start/", {"intake": json.dumps(calf_soreness())}).status_code \
+        == 302
+    assert Episode.objects.filter(owner=person, closed_on__isnull=True).count() == 2
+    reopened = client.post(f"/track/{first.pk}/reopen/", follow=True)
+    assert "the most there can be at once" in reopened.content.decode()
+    first.refresh_from_db()
+    assert not first.is_open
+
+
+def test_the_api_answers_409_past_the_open_episode_limit(client: Client,
+                                                         settings: Any) -> None:
+    settings.MAX_OPEN_EPISODES = 1
+    person = make_person()
+    make_episode(person)
+    _, token = create_token(person, "tests")
+    response = client.post("/api/v1/episodes", data=calf_soreness(),
+                           content_type="application/json",
+                           headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 409
+    assert "open episodes" in response.json()["detail"]
