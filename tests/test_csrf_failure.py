@@ -12,7 +12,7 @@ from tests.factories import make_episode, make_person
 from unknot.tracking.models import CheckIn
 
 pytestmark = pytest.mark.django_db
-SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
+SAME_SITE = {"Origin": "http://testserver"}
 
 
 def _stale_client() -> Client:
@@ -30,7 +30,7 @@ def test_a_stale_form_comes_back_with_what_was_typed_and_a_fresh_token() -> None
     response = client.post(f"/track/{episode.pk}/checkin/", {
         "csrfmiddlewaretoken": "y" * 32, "day": "2026-03-02", "pain": "3",
         "function_limit": "2", "symptoms": ["dark_urine", "severe_swelling"], "note": note,
-    }, **SAME_SITE)
+    }, headers=SAME_SITE)
     page = response.content.decode()
     assert response.status_code == 403
     assert "Please send that again" in page and "site-header" in page
@@ -50,18 +50,18 @@ def test_sending_it_again_with_the_fresh_token_saves_it() -> None:
     typed = {"day": episode.started_on.isoformat(), "pain": "3", "function_limit": "2",
              "note": "kept"}
     page = client.post(f"/track/{episode.pk}/checkin/", {**typed, "csrfmiddlewaretoken": "y"},
-                       **SAME_SITE).content.decode()
+                       headers=SAME_SITE).content.decode()
     fresh = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert fresh
     again = client.post(f"/track/{episode.pk}/checkin/",
-                        {**typed, "csrfmiddlewaretoken": fresh.group(1)}, **SAME_SITE)
+                        {**typed, "csrfmiddlewaretoken": fresh.group(1)}, headers=SAME_SITE)
     assert again.status_code == 302
     assert CheckIn.objects.get().note == "kept"
 
 
 def test_a_password_is_never_written_back_into_the_page() -> None:
     response = _stale_client().post("/account/login/", {
-        "login": "ann@example.org", "password": "my secret passphrase"}, **SAME_SITE)
+        "login": "ann@example.org", "password": "my secret passphrase"}, headers=SAME_SITE)
     page = response.content.decode()
     assert response.status_code == 403
     assert 'value="ann@example.org"' in page
@@ -71,7 +71,7 @@ def test_a_password_is_never_written_back_into_the_page() -> None:
 
 def test_a_post_from_another_site_is_not_offered_back() -> None:
     response = _stale_client().post("/account/settings/tokens/", {"name": "planted"},
-                                    HTTP_ORIGIN="https://evil.example")
+                                    headers={"Origin": "https://evil.example"})
     page = response.content.decode()
     assert response.status_code == 403
     assert "planted" not in page and "Send again" not in page
