@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 
 from unknot.tracking.checkin_input import CheckinInput
 from unknot.tracking.models import Episode
+from unknot.tracking.psfs import rate_psfs, start_psfs
 from unknot.tracking.services import record_checkin, start_episode
 
 PASSWORD = "correct horse battery staple"
@@ -42,3 +43,16 @@ def checkin(episode: Episode, day: date, pain: int = 4, today: date | None = Non
             **fields: Any) -> None:
     fields.setdefault("function_limit", 3)
     record_checkin(episode, CheckinInput(day=day, pain=pain, **fields), today=today or day)
+
+
+ACTIVITIES = ("Climbing stairs", "Lifting the shopping", "Sitting at work")
+
+
+def name_activities(episode: Episode, day: date, scores: tuple[int, ...] = (3, 4, 5),
+                    names: tuple[str, ...] = ACTIVITIES) -> None:
+    start_psfs(episode, list(zip(names, scores, strict=True)), today=day)
+
+
+def rate_activities(episode: Episode, day: date, scores: tuple[int, ...]) -> None:
+    rate_psfs(episode, {a.pk: s for a, s in zip(episode.psfs_activities.all(), scores,
+                                                 strict=True)}, today=day)

@@ -187,18 +187,6 @@ def test_the_check_in_count_counts_each_day_once() -> None:
     assert episode.checkin_count == 2 == episode.checkins.count()
 
 
-def test_the_demo_loader_makes_a_person_with_a_tracked_episode_once() -> None:
-    from django.core.management import call_command
-
-    from unknot.tracking.demo import DEMO_EMAIL, DEMO_PASSWORD
-
-    call_command("load_demo")
-    call_command("load_demo")
-    episode = Episode.objects.get(owner__email=DEMO_EMAIL)
-    assert episode.checkin_count == 6 and episode.level == "self_care"
-    assert episode.owner.check_password(DEMO_PASSWORD)
-
-
 def test_a_person_cannot_open_more_episodes_than_the_limit(client: Client,
                                                             settings: Any) -> None:
     settings.MAX_OPEN_EPISODES = 2

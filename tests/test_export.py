@@ -94,3 +94,48 @@ def test_a_token_needs_a_name(client: Client) -> None:
     response = client.post("/account/settings/tokens/", {"name": ""})
     assert response.status_code == 422
     assert b"Give the token a name" in response.content
+
+
+def test_the_export_holds_the_psfs_and_the_share_links_but_no_secret(client: Client) -> None:
+    from datetime import UTC, datetime
+
+    from tests.factories import name_activities
+    from unknot.tracking.sharing import create_share_link, open_share_link
+
+    person = make_person()
+    episode = make_episode(person)
+    name_activities(episode, date(2026, 3, 2), scores=(2, 3, 4))
+    now = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+    link, secret = create_share_link(episode, 7, "Physio", now=now)
+    open_share_link(secret, "page", now=now)
+    name_activities(make_episode(make_person()), date(2026, 3, 2))  # someone else's
+    client.force_login(person)
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/account/settings/export/").content))
+    data = json.loads(archive.read("unknot.json"))
+    assert [a["name"] for a in data["psfs_activities"]] == [
+        "Climbing stairs", "Lifting the shopping", "Sitting at work"]
+    assert [(r["activity"], r["score"]) for r in data["psfs_ratings"]] == [
+        ("Climbing stairs", 2), ("Lifting the shopping", 3), ("Sitting at work", 4)]
+    assert [(s["id"], s["label"]) for s in data["share_links"]] == [(link.pk, "Physio")]
+    assert [o["what"] for o in data["share_link_openings"]] == ["page"]
+    raw = archive.read("unknot.json").decode() + archive.read("share_links.csv").decode()
+    assert secret not in raw and link.token_hash not in raw
+    rows = list(csv.DictReader(io.StringIO(archive.read("psfs.csv").decode())))
+    assert [r["score"] for r in rows] == ["2", "3", "4"]
+
+
+def test_deleting_the_account_removes_the_psfs_and_share_links(client: Client) -> None:
+    from tests.factories import name_activities
+    from unknot.tracking.models import PsfsActivity, PsfsRating, ShareLink, ShareOpening
+    from unknot.tracking.sharing import create_share_link, open_share_link
+
+    person = make_person()
+    episode = make_episode(person)
+    name_activities(episode, date(2026, 3, 2))
+    _, secret = create_share_link(episode, 7)
+    open_share_link(secret, "page")
+    client.force_login(person)
+    client.post("/account/settings/delete/", {"password": PASSWORD})
+    assert not PsfsActivity.objects.exists() and not PsfsRating.objects.exists()
+    assert not ShareLink.objects.exists() and not ShareOpening.objects.exists()
+    assert client.get(f"/track/shared/{secret}/").status_code == 404

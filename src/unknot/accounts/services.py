@@ -72,8 +72,11 @@ def delete_account(user: User) -> None:
 
 
 def revoke_all_access(user: User) -> None:
-    """Revoke every API token and the private calendar address of this person."""
+    """Revoke every API token, the private calendar address and the clinician share links
+    of this person: whoever learnt an old password may have made any of them."""
     from unknot.tracking.reminders import revoke_feed
+    from unknot.tracking.sharing import revoke_all_share_links
 
     AccessToken.objects.filter(owner=user).delete()
     revoke_feed(user)
+    revoke_all_share_links(user)

@@ -81,8 +81,23 @@ def json_response(description: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+def _inline(node: Any, definitions: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        reference = node.get("$ref", "")
+        if reference.startswith("#/$defs/"):
+            return _inline(definitions[reference.removeprefix("#/$defs/")], definitions)
+        return {key: _inline(value, definitions) for key, value in node.items()
+                if key != "$defs"}
+    if isinstance(node, list):
+        return [_inline(item, definitions) for item in node]
+    return node
+
+
 def json_body(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"required": True, "content": {"application/json": {"schema": schema}}}
+    """A required JSON body. pydantic's nested models ($defs) are written in place:
+    in an OpenAPI document "#/$defs/..." would point at nothing."""
+    inlined = _inline(schema, schema.get("$defs", {}))
+    return {"required": True, "content": {"application/json": {"schema": inlined}}}
 
 
 Level = Literal["emergency", "urgent", "see_clinician", "self_care"]

@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from unknot.api import limits
 from unknot.api.body import read_json
 from unknot.api.errors import ApiError, install_error_handlers, invalid
+from unknot.api.outcomes import router as outcomes_router
 from unknot.api.schemas import (
     ASSESSMENT_SCHEMA,
     INTAKE_SCHEMA,
@@ -68,3 +69,5 @@ def version(request: HttpRequest) -> dict[str, str]:
 
 # Episodes, check-ins, export and deletion, behind personal access tokens.
 api.add_router("", tracking_router)
+# The PSFS, outcomes and what seems to help, the FHIR record and clinician share links.
+api.add_router("", outcomes_router)

@@ -97,3 +97,90 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"Reminders for {self.owner_id}"
+
+
+class PsfsActivity(models.Model):
+    """One of the three to five activities a person names for the Patient-Specific
+    Functional Scale at the start of an episode, rated again every week."""
+
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE,
+                                related_name="psfs_activities")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=80)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("position",)
+        constraints = (
+            models.UniqueConstraint(fields=["episode", "position"],
+                                    name="one_psfs_activity_per_place"),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PsfsRating(models.Model):
+    """How well the person can do one activity on one day: 0 (cannot) to 10 (as before)."""
+
+    activity = models.ForeignKey(PsfsActivity, on_delete=models.CASCADE,
+                                 related_name="ratings")
+    day = models.DateField()
+    score = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("day",)
+        constraints = (
+            models.UniqueConstraint(fields=["activity", "day"], name="one_psfs_rating_per_day"),
+            models.CheckConstraint(condition=Q(score__lte=10), name="psfs_score_0_to_10"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.score}/10 on {self.day}"
+
+
+class ShareLink(models.Model):
+    """A read-only link to one episode's report for a clinician: expiring and revocable.
+
+    Only a SHA-256 hash of the secret in the address is kept; the address itself
+    is shown once, when it is made.
+    """
+
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="share_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    label = models.CharField(max_length=60, blank=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return f"Share link for episode {self.episode_id}"
+
+    def state(self, now: Any) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        return "active" if now < self.expires_at else "expired"
+
+
+class ShareOpening(models.Model):
+    """Each time a share link was opened: when, and what was opened. Nothing about who."""
+
+    class What(models.TextChoices):
+        PAGE = "page", "The report page"
+        PDF = "pdf", "The PDF"
+        FHIR = "fhir", "The FHIR record"
+
+    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="openings")
+    opened_at = models.DateTimeField()
+    what = models.CharField(max_length=10, choices=What.choices)
+
+    class Meta:
+        ordering = ("-opened_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.what} opened at {self.opened_at}"

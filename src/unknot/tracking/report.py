@@ -24,6 +24,7 @@ from unknot.engine import assess, parse_intake
 from unknot.engine.course import expected_function, expected_pain
 from unknot.engine.labels import LEVEL_LABELS, SYMPTOM_LABELS
 from unknot.tracking.models import CheckIn, Episode
+from unknot.tracking.report_outcomes import outcomes_story
 from unknot.tracking.services import plan_items
 
 # The table keeps to the latest quarter so the report stays a few pages long;
@@ -128,6 +129,7 @@ def episode_report(episode: Episode) -> bytes:
         *_reasons(episode.first_assessment.get("reasons", []), styles["body"]),
         Paragraph(f"Now: {_escape(episode.review['title'])}", styles["h2"]),
         *_reasons(episode.review.get("reasons", []), styles["body"]),
+        *outcomes_story(episode, styles),
     ]
     if checkins:
         story += [Paragraph("Pain and limits over time (0 to 10, by day of tracking)",

@@ -23,6 +23,7 @@ from unknot.tracking import reminders, services
 from unknot.tracking.charts import CHARTS, CHECKINS_PER_PAGE, adherence_percent, render_chart
 from unknot.tracking.forms import CheckinForm, CloseForm
 from unknot.tracking.models import CheckIn, Episode
+from unknot.tracking.outcomes import episode_outcomes
 from unknot.tracking.report import episode_report
 from unknot.tracking.services import CheckinError, get_episode_for_user, plan_items
 
@@ -136,6 +137,7 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "new_symptoms": [SYMPTOM_LABELS[s] for s in review.get("new_symptoms", [])],
         "plan": episode.plan,
         "today": today,
+        "outcomes": episode_outcomes(episode, today),
     })
 
 
