@@ -27,7 +27,7 @@ def refuse_oversized_bodies(
             length = 0
         if limit is not None and length > limit:
             return render(request, "core/too_large.html",
-                          {"limit_kb": limit // 1024}, status=413)
+                          {"limit": limit}, status=413)
         return get_response(request)
 
     return middleware
