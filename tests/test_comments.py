@@ -342,12 +342,14 @@ def test_comments_on_a_draft_or_closed_guide_are_refused(client: Client) -> None
     assert GuideComment.objects.count() == 0
 
 
-def test_admin_actions_go_through_the_services(client: Client) -> None:
+def test_admin_actions_go_through_the_services(
+        client: Client, django_capture_on_commit_callbacks: Any) -> None:
     guide = make_guide()
     comment = make_comment(guide, notify=True)
     client.force_login(make_user(is_staff=True, is_superuser=True))
-    client.post("/admin/moderation/guidecomment/",
-                {"action": "approve", "_selected_action": [comment.pk]})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/moderation/guidecomment/",
+                    {"action": "approve", "_selected_action": [comment.pk]})
     comment.refresh_from_db()
     assert comment.is_public
     assert len(mail.outbox) == 1

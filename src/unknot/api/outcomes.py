@@ -9,12 +9,20 @@ name given twice, a closed episode) answers 409, in the same error shape.
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from ninja import P, PathEx, Router
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
 
 from unknot.api import limits
 from unknot.api.body import read_json, validation_problems
@@ -23,6 +31,7 @@ from unknot.api.schemas import json_body, json_response
 from unknot.api.tracking import COMMON, MAX_ID, WRITES, EpisodeId, TokenAuth
 from unknot.engine.outcomes import PSFS_MAX_ACTIVITIES, PSFS_MIN_ACTIVITIES, PSFS_NAME_LENGTH
 from unknot.tracking import psfs, sharing
+from unknot.tracking.checkin_input import whole_number
 from unknot.tracking.fhir import MEDIA_TYPE, episode_fhir_json
 from unknot.tracking.models import ShareLink
 from unknot.tracking.outcomes import episode_outcomes
@@ -38,8 +47,8 @@ class PsfsActivityBody(BaseModel):
 
     name: StrictStr = Field(min_length=1, max_length=PSFS_NAME_LENGTH, pattern=r"\S",
                             description="An everyday activity the pain makes hard.")
-    score: StrictInt = Field(ge=0, le=10,
-                             description="0 = cannot do it, 10 = as before the pain.")
+    score: Annotated[StrictInt, Field(ge=0, le=10), BeforeValidator(whole_number)] = Field(
+        description="0 = cannot do it, 10 = as before the pain.")
 
 
 class PsfsStartBody(BaseModel):
@@ -52,8 +61,8 @@ class PsfsStartBody(BaseModel):
 class PsfsScoreBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    activity_id: StrictInt = Field(ge=1, le=MAX_ID)
-    score: StrictInt = Field(ge=0, le=10)
+    activity_id: Annotated[StrictInt, Field(ge=1, le=MAX_ID), BeforeValidator(whole_number)]
+    score: Annotated[StrictInt, Field(ge=0, le=10), BeforeValidator(whole_number)]
 
 
 class PsfsRateBody(BaseModel):

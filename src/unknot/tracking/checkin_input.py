@@ -60,7 +60,17 @@ def _known_symptoms(codes: tuple[str, ...]) -> tuple[str, ...]:
     return codes
 
 
-Score = Annotated[StrictInt, Field(ge=SCALE_MIN, le=SCALE_MAX)]
+def whole_number(value: Any) -> Any:
+    # JSON Schema counts 9.0 as an integer, as JSON itself does; a string or
+    # true is not a number at all, and stays refused by the strict check.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# The limits sit before the validator so that the document shows them as
+# minimum and maximum.
+Score = Annotated[StrictInt, Field(ge=SCALE_MIN, le=SCALE_MAX), BeforeValidator(whole_number)]
 # A day written YYYY-MM-DD, nothing else: no timestamps, no other formats.
 IsoDay = Annotated[Annotated[date, Strict()], BeforeValidator(_iso_day)]
 
