@@ -5,7 +5,9 @@ valid requests are accepted and invalid ones refused.
 It runs in this process against the WSGI application, on the suite's database,
 as a person with a real access token (the token endpoints are exercised, not
 just refused). When an answer deletes that person (DELETE /me), the next case
-makes a new one. Bounded: a few examples an operation, no deadline.
+makes a new one. Bounded: a few examples an operation, no deadline, and the
+same examples every run (derandomize), so CI cannot fail by chance; run it with
+derandomize off to explore further (that is how the 9.0 score was found).
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ def _a_person_holds_the_token() -> None:
 
 @pytest.mark.django_db
 @schema.parametrize()
-@hypothesis_settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None,
+@hypothesis_settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True,
                      suppress_health_check=list(HealthCheck))
 def test_every_operation_keeps_the_documented_contract(case: Any) -> None:
     _a_person_holds_the_token()
