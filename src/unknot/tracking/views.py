@@ -53,7 +53,10 @@ def _start(request: HttpRequest, data: object) -> HttpResponse:
     except IntakeError:
         return render(request, "tracking/track_error.html", status=400)
     except services.TooManyOpenEpisodes as refusal:
-        messages.error(request, str(refusal))
+        # The answers wait in the session, as for someone without an account,
+        # until an episode is closed and they are confirmed (tracking:resume).
+        request.session[PENDING_INTAKE] = data
+        messages.error(request, f"{refusal} Your answers are kept until then.")
         return redirect("tracking:episodes")
     messages.success(request, "You are tracking this now. Check in once a day.")
     return redirect("tracking:episode", pk=episode.pk)
@@ -79,6 +82,7 @@ def resume(request: HttpRequest) -> HttpResponse:
 def episodes(request: HttpRequest) -> HttpResponse:
     rows = Episode.objects.filter(owner_id=request.user.pk).order_by("-started_on", "-id")
     return render(request, "tracking/episodes.html", {
+        "pending": PENDING_INTAKE in request.session,
         "open_episodes": [e for e in rows if e.is_open],
         "closed_episodes": [e for e in rows if not e.is_open],
     })
