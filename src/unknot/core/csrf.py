@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import DisallowedHost, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
@@ -59,7 +59,7 @@ def _from_this_site(request: HttpRequest) -> bool:
     sent_from = f"{parts.scheme}://{parts.netloc}"
     try:
         here = f"{request.scheme}://{request.get_host()}"
-    except Exception:  # a Host header this site does not serve: nothing is offered back
+    except DisallowedHost:  # a Host this site does not serve: nothing is offered back
         return False
     return sent_from == here or sent_from in settings.CSRF_TRUSTED_ORIGINS
 
