@@ -38,7 +38,7 @@ def test_incr_counts_up_and_refuses_a_missing_or_expired_key() -> None:
         assert [cache.incr("hits") for _ in range(3)] == [2, 3, 4]
         assert cache.decr("hits", 2) == 2
         with pytest.raises(ValueError, match="not found"):
-            cache.incr("never set")
+            cache.incr("never-set")
     with time_machine.travel("2026-03-05 10:05:00Z"), pytest.raises(ValueError):
         cache.incr("hits")
 

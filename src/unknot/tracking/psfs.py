@@ -160,9 +160,6 @@ def psfs_summary(episode: Episode, today: date | None = None) -> PsfsSummary:
     """The first rating and the latest few, in a fixed number of queries however long the
     history (the first rating is the baseline every change is measured from)."""
     today = today or timezone.localdate()
-    # Lock the episode so two ratings sent at once are one after the other:
-    # the second replaces today's, never a duplicate-key error.
-    Episode.objects.select_for_update().filter(pk=episode.pk).first()
     activities = list(episode.psfs_activities.all())
     if not activities:
         return PsfsSummary()
