@@ -19,13 +19,13 @@ from typing import Any
 from unknot.engine import assess_data
 from unknot.engine.intake import AREAS, CAUSES, HISTORY, SYMPTOMS, TRAUMAS, TRENDS
 
-DATA = Path(__file__).parents[1] / "tests" / "data"
+DATA = Path(__file__).parents[1] / "src" / "unknot" / "engine" / "cases"
 TARGET_PER_SECOND = 10_000
 
 
 def reference_intakes() -> list[dict[str, Any]]:
     intakes = []
-    for name in ("public_vignettes.jsonl", "review_cases.jsonl"):
+    for name in sorted(p.name for p in DATA.glob("*.jsonl")):
         for line in (DATA / name).read_text().splitlines():
             case = json.loads(line)
             if not case["expect"].get("error"):

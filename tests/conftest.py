@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from typing import Any
 import pytest
 
 DATA = Path(__file__).parent / "data"
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -39,8 +39,11 @@ def _roomy_api_limits(settings: Any) -> None:
 
 
 def load_cases(name: str) -> list[dict[str, Any]]:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    """A case set shipped with the engine (src/unknot/engine/cases/), read as the page reads it."""
+    from unknot.engine.accuracy import CASE_SETS
+    from unknot.engine.accuracy import load_cases as load_set
+
+    return load_set(next(s for s in CASE_SETS if s.filename == name))
 
 
 @pytest.fixture(scope="session")

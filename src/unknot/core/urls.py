@@ -10,6 +10,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.start, name="start"),
     path("about/", views.about, name="about"),
+    path("about/cases/<slug:slug>.jsonl", views.case_file, name="case_file"),
     path("health", views.health, name="health"),
     # Browsers and the admin ask for /favicon.ico whatever the page says.
     path("favicon.ico", RedirectView.as_view(url=static("unknot/favicon.svg"), permanent=True)),

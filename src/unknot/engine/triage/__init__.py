@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from unknot.engine.intake import Intake
 from unknot.engine.triage.base import Level, Rule
 from unknot.engine.triage.rules import (
+    benign,
     course,
+    fractures,
     heart_lungs_vessels,
     infection_cancer,
     injury,
     muscle,
     nerves,
+    sport,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -20,8 +23,11 @@ RULES: tuple[Rule, ...] = (
     *heart_lungs_vessels.RULES,
     *infection_cancer.RULES,
     *injury.RULES,
+    *fractures.RULES,
+    *sport.RULES,
     *muscle.RULES,
     *course.RULES,
+    *benign.RULES,
 )
 
 

@@ -200,3 +200,120 @@ AAA = Source(
     "CKS renal colic: consider a leaking aneurysm in people over 60",
     "https://www.nice.org.uk/guidance/ng156",
 )
+ROS_VERTEBRAL = Source(
+    "ROS vertebral fracture guidance",
+    "Royal Osteoporosis Society: Clinical guidance for the effective identification of "
+    "vertebral fractures (2017): sudden back pain after lifting, bending or a cough in older "
+    "people, with or without known osteoporosis; NICE CKS low back pain (suspected fracture)",
+    "https://theros.org.uk/healthcare-professionals/clinical-quality-hub/"
+    "clinical-quality-toolkits/vertebral-fractures/",
+)
+NOGG_FRAGILITY = Source(
+    "NOGG 2022; NICE CG146",
+    "National Osteoporosis Guideline Group 2022 (Gregson et al., Arch Osteoporos) and NICE "
+    "CG146: a fall from standing height that breaks a bone is a fragility fracture; wrist, "
+    "upper arm, ribs, spine and hip are its usual sites, and the risk climbs from 65",
+    "https://doi.org/10.1007/s11657-022-01061-5",
+)
+NG38_FRACTURES = Source(
+    "NICE NG38",
+    "NICE guideline NG38: Fractures (non-complex): assessment and management - suspected "
+    "scaphoid fracture after a fall on the hand needs imaging even when the wrist looks normal",
+    "https://www.nice.org.uk/guidance/ng38",
+)
+BONE_STRESS = Source(
+    "Bone stress injuries (Hoenig 2022)",
+    "Hoenig et al. 2022, Nat Rev Dis Primers: Bone stress injuries - pain that builds with "
+    "repeated loading over weeks; the femoral neck is a high-risk site; spondylolysis in young "
+    "athletes with back pain",
+    "https://doi.org/10.1038/s41572-022-00352-y",
+)
+RECURRENT_STRAIN = Source(
+    "Heiderscheit et al. 2010",
+    "Heiderscheit et al. 2010, J Orthop Sports Phys Ther: Hamstring strain injuries - "
+    "re-injury is common and follows incomplete rehabilitation; a strain that keeps coming "
+    "back needs a supervised, progressive programme",
+    "https://doi.org/10.2519/jospt.2010.3047",
+)
+SPINAL_STENOSIS = Source(
+    "NASS lumbar spinal stenosis",
+    "North American Spine Society guideline: Diagnosis and treatment of degenerative lumbar "
+    "spinal stenosis (2011): leg symptoms brought on by walking or standing, eased by sitting "
+    "or bending forward; the GIRFT cauda equina pathway is for new symptoms",
+    "https://www.spine.org/Research-Clinical-Care/Quality-Improvement/Clinical-Guidelines",
+)
+CKS_LEG_CRAMPS = Source(
+    "NICE CKS: leg cramps",
+    "NICE Clinical Knowledge Summary: Leg cramps - sudden painful tightening of the calf, "
+    "often at night, lasting minutes, with soreness for hours after",
+    "https://cks.nice.org.uk/topics/leg-cramps/",
+)
+NG226_OA = Source(
+    "NICE NG226",
+    "NICE guideline NG226: Osteoarthritis in over 16s: diagnosis and management (2022) - "
+    "activity-related joint pain after 45; flares are managed with exercise, weight and "
+    "self-management",
+    "https://www.nice.org.uk/guidance/ng226",
+)
+CKS_FLU = Source(
+    "NICE CKS: influenza; NICE NG51",
+    "NICE Clinical Knowledge Summary: Influenza - seasonal (most healthy adults recover at "
+    "home within a week) and NICE NG51 (an adult with no high- or moderate-risk sign of sepsis "
+    "can be cared for at home with safety-netting advice)",
+    "https://cks.nice.org.uk/topics/influenza-seasonal/",
+)
+CECS = Source(
+    "Exertional leg pain (BOAST; CKS)",
+    "BOAST 10 (2016) separates acute compartment syndrome from the chronic exertional kind, "
+    "whose pain and tingling come with exercise and go with rest; NICE CKS sprains and "
+    "strains: have lasting exercise pain assessed",
+    "https://www.boa.ac.uk/standards-guidance/boasts.html",
+)
+HOT_JOINT = Source(
+    "BSR/BOA hot swollen joint; NICE NG51",
+    "BSR and BHPR guideline for the management of the hot swollen joint in adults (2006): "
+    "suspect a septic joint with fever and a joint too painful to move or bear weight; NICE "
+    "NG51: a new inability to stand or get about with a fever is a moderate-to-high sepsis risk",
+    "https://www.nice.org.uk/guidance/ng51",
+)
+SCFE = Source(
+    "Slipped upper femoral epiphysis (Peck 2017)",
+    "Peck, Voss & Voss 2017, Am Fam Physician: Slipped capital femoral epiphysis - hip, groin "
+    "or knee pain with a limp in a teenager needs same-day orthopaedic assessment",
+    "https://www.aafp.org/pubs/afp/issues/2017/0615/p779.html",
+)
+METASTATIC_BONE = Source(
+    "BOA metastatic bone disease",
+    "British Orthopaedic Association: Metastatic bone disease, a guide to good practice "
+    "(2015): limb bone pain at night or on weight bearing after cancer may be a bone about "
+    "to break; NICE NG12",
+    "https://www.boa.ac.uk/",
+)
+BICEPS = Source(
+    "BESS biceps ruptures",
+    "British Elbow and Shoulder Society guidance: a torn distal biceps (front of the elbow) "
+    "needs surgical review within days; a torn long head (shoulder end, a bulge in the upper "
+    "arm) usually heals without surgery after assessment",
+    "https://bess.ac.uk/",
+)
+OVERUSE = Source(
+    "NICE CKS overuse conditions",
+    "NICE Clinical Knowledge Summaries on tennis elbow, plantar fasciitis and knee pain, the "
+    "BJSM patellofemoral pain consensus (Crossley 2016) and the LEAP trial (Mellor 2018, BMJ): "
+    "start with load management and exercise, and seek review if not better in about six weeks",
+    "https://cks.nice.org.uk/topics/tennis-elbow/",
+)
+NG201_PREGNANCY = Source(
+    "NICE NG201",
+    "NICE guideline NG201: Antenatal care (2021) - back and pelvic pain are common in "
+    "pregnancy and eased by exercise, posture and support; RCOG leaflet on pelvic girdle pain",
+    "https://www.nice.org.uk/guidance/ng201",
+)
+GREEN_BOOK = Source(
+    "UKHSA Green Book, chapter 8",
+    "UK Health Security Agency, Immunisation against infectious disease (the Green Book), "
+    "chapter 8: a sore, swollen arm and a mild fever in the first two days after a vaccine "
+    "are expected reactions that settle on their own",
+    "https://www.gov.uk/government/publications/vaccine-safety-and-adverse-events-following-"
+    "immunisation-the-green-book-chapter-8",
+)

@@ -5,6 +5,14 @@ from __future__ import annotations
 from unknot.engine.intake import ARM_AREAS, SPINAL_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
+from unknot.engine.triage.rules.benign import (
+    early_overuse_pattern,
+    osteoarthritis_flare_pattern,
+    pregnancy_back_pain_pattern,
+    recurring_cramps_pattern,
+    vaccine_reaction_pattern,
+)
+from unknot.engine.triage.rules.sport import recurrent_muscle_strain
 
 HOUR_PER_DAY = 24
 # Delayed-onset muscle soreness peaks at 24-72 hours and is mostly gone within
@@ -50,10 +58,15 @@ def _spinal(intake: Intake) -> bool:
     another cause.""",
 )
 def soreness_not_easing(intake: Intake) -> bool:
-    limbs_or_trunk = not intake.area_set <= SPINAL_AREAS
+    # Buttock pain that comes with low back pain is part of the back pain and
+    # follows its six-week course (NICE NG59), as does pelvic girdle pain.
+    back = SPINAL_AREAS | ({"glutes"} if _spinal(intake) else set())
+    limbs_or_trunk = not intake.area_set <= back
     if intake.cause not in ("overexertion", "unknown") or not limbs_or_trunk:
         return False
     if intake.days > BACK_PAIN_USUAL_WEEKS * 7:  # pain_past_six_weeks speaks then
+        return False
+    if early_overuse_pattern(intake) or recurring_cramps_pattern(intake):
         return False
     return (intake.days > SORENESS_USUAL_DAYS and intake.trend != "better") or (
         intake.days > SORENESS_LONGEST_DAYS
@@ -79,6 +92,7 @@ def pain_past_six_weeks(intake: Intake) -> bool:
     return (
         not _spinal(intake)
         and intake.days > BACK_PAIN_USUAL_WEEKS * 7
+        and not recurring_cramps_pattern(intake)
     )
 
 
@@ -127,7 +141,11 @@ def injured_joint_not_improving(intake: Intake) -> bool:
     is and how to load it as it heals.""",
 )
 def bruise_after_sudden_pull(intake: Intake) -> bool:
-    return intake.cause == "injury" and intake.trauma == "none" and "bruising" in intake.symptoms
+    return (
+        intake.cause == "injury"
+        and intake.trauma == "none"
+        and "bruising" in intake.symptoms
+    )
 
 
 @rule(
@@ -216,7 +234,10 @@ def lasting_morning_stiffness(intake: Intake) -> bool:
     strengthening programme that makes new episodes less likely.""",
 )
 def recurrent_episodes(intake: Intake) -> bool:
-    return (intake.episodes_past_year or 0) >= RECURRENT_EPISODES
+    return (
+        (intake.episodes_past_year or 0) >= RECURRENT_EPISODES
+        and not recurrent_muscle_strain.applies(intake)
+    )
 
 
 @rule(
@@ -226,7 +247,12 @@ def recurrent_episodes(intake: Intake) -> bool:
     use meanwhile unless your doctor has said otherwise.""",
 )
 def medical_condition(intake: Intake) -> bool:
-    return intake.cause == "medical_condition"
+    return (
+        intake.cause == "medical_condition"
+        and not osteoarthritis_flare_pattern(intake)
+        and not pregnancy_back_pain_pattern(intake)
+        and not vaccine_reaction_pattern(intake)
+    )
 
 
 RULES = (

@@ -10,6 +10,33 @@ from unknot.engine.triage.base import Level, rule
 # young person who strained the chest is still checked the same day, not
 # dismissed: heart attacks also happen in the gym (NICE CG95).
 YOUNG_ADULT_AGE = 40
+# NICE CG95 grades chest pain by time: within 12 hours an emergency, 12 to 72
+# hours a same-day assessment, longer ago an assessment without that hurry.
+# Chest pain that has gone on for more than three days without getting worse,
+# without breathlessness and without spreading to the arm, neck or jaw is not
+# a heart attack in progress: unexplained, it is still seen the same day; after
+# a strain or a knock it is the chest wall, examined in the coming days.
+SETTLED_CHEST_HOURS = 72
+CHEST_ALARMS = frozenset({"shortness_of_breath", "pain_spreading_to_arm_or_jaw",
+                          "sudden_tearing_pain"})
+
+
+def _chest_pain_reported(intake: Intake) -> bool:
+    # Marking the chest on the body map with no strain or injury to explain it is
+    # reporting chest pain, whether or not the symptom was ticked too.
+    unexplained_chest = "chest" in intake.area_set and intake.cause in (
+        "unknown", "medical_condition"
+    )
+    return "chest_pain" in intake.symptoms or unexplained_chest
+
+
+def _settled_chest_pain(intake: Intake) -> bool:
+    return (
+        _chest_pain_reported(intake)
+        and intake.onset_hours_ago > SETTLED_CHEST_HOURS
+        and intake.trend != "worse"
+        and intake.symptoms.isdisjoint(CHEST_ALARMS)
+    )
 
 
 @rule(
@@ -18,14 +45,65 @@ YOUNG_ADULT_AGE = 40
     or shoulder hurts too. Call the emergency number now; do not drive yourself.""",
 )
 def chest_pain(intake: Intake) -> bool:
-    # Marking the chest on the body map with no strain or injury to explain it is
-    # reporting chest pain, whether or not the symptom was ticked too.
-    unexplained_chest = "chest" in intake.area_set and intake.cause in (
-        "unknown", "medical_condition"
-    )
     return (
-        "chest_pain" in intake.symptoms or unexplained_chest
-    ) and not chest_wall_strain.applies(intake)
+        _chest_pain_reported(intake)
+        and not chest_wall_strain.applies(intake)
+        and not chest_muscle_soreness.applies(intake)
+        and not _settled_chest_pain(intake)
+    )
+
+
+@rule(
+    "lasting_chest_pain", Level.URGENT, src.CG95_CHEST,
+    """Chest pain that has gone on for days without getting worse is less likely to be a
+    heart attack, but chest pain without a strain to explain it still needs a doctor today.
+    Call the emergency number if it becomes a pressure or tightness, spreads to the arm, neck
+    or jaw, or you feel breathless, sweaty or sick.""",
+)
+def lasting_chest_pain(intake: Intake) -> bool:
+    return (
+        _settled_chest_pain(intake)
+        and intake.cause in ("unknown", "medical_condition")
+        and intake.age >= YOUNG_ADULT_AGE
+    )
+
+
+@rule(
+    "settled_chest_wall_pain", Level.SEE_CLINICIAN, src.CG95_CHEST,
+    """Chest pain that began with a strain, a cough or a knock and has stayed the same or
+    eased for days is most often the muscles, ribs or cartilage of the chest wall. Have it
+    examined in the coming days. Call the emergency number if it becomes a pressure or
+    tightness, spreads to the arm, neck or jaw, or you feel breathless, sweaty or sick.""",
+)
+def settled_chest_wall_pain(intake: Intake) -> bool:
+    return _settled_chest_pain(intake) and (
+        intake.cause in ("overexertion", "injury") or intake.age < YOUNG_ADULT_AGE
+    )
+
+
+# Under 40, chest pain that began with a chest workout or a knock and is first
+# felt the next day is the muscles' delayed soreness (peaking at one to three
+# days, Cheung 2003), not pain that started during the effort: CG95's 12 hours.
+DURING_EFFORT_HOURS = 12
+
+
+@rule(
+    "chest_muscle_soreness", Level.SEE_CLINICIAN, src.CG95_CHEST,
+    """Chest pain that came on the day after working the chest muscles, in someone under 40
+    with no breathlessness and nothing spreading to the arm, neck or jaw, is most often sore
+    muscles. Have it checked in the coming days. Call the emergency number if it becomes a
+    pressure or tightness, spreads, or you feel breathless, sweaty or sick.""",
+)
+def chest_muscle_soreness(intake: Intake) -> bool:
+    return (
+        "chest_pain" in intake.symptoms
+        and "chest" in intake.area_set
+        and intake.cause in ("overexertion", "injury")
+        and intake.age < YOUNG_ADULT_AGE
+        and intake.onset_hours_ago > DURING_EFFORT_HOURS
+        and intake.symptoms.isdisjoint(CHEST_ALARMS)
+        and not _settled_chest_pain(intake)
+    )
 
 
 @rule(
@@ -42,6 +120,8 @@ def chest_wall_strain(intake: Intake) -> bool:
         and intake.cause in ("overexertion", "injury")
         and intake.age < YOUNG_ADULT_AGE
         and intake.symptoms.isdisjoint({"shortness_of_breath", "pain_spreading_to_arm_or_jaw"})
+        and not _settled_chest_pain(intake)
+        and intake.onset_hours_ago <= DURING_EFFORT_HOURS
     )
 
 
@@ -52,8 +132,18 @@ def chest_wall_strain(intake: Intake) -> bool:
     shoulder. Call the emergency number now.""",
 )
 def pain_spreading(intake: Intake) -> bool:
+    # Heart pain often comes on with effort (walking uphill, a workout): from 40,
+    # pain spreading to the arm, neck or jaw within CG95's 12 hours is not put
+    # down to a strain, unless an injury explains it.
+    during_effort_from_40 = (
+        intake.age >= YOUNG_ADULT_AGE
+        and intake.onset_hours_ago <= DURING_EFFORT_HOURS
+        and not intake.injured
+    )
     return "pain_spreading_to_arm_or_jaw" in intake.symptoms and (
-        intake.cause in ("unknown", "medical_condition") or "chest_pain" in intake.symptoms
+        intake.cause in ("unknown", "medical_condition")
+        or "chest_pain" in intake.symptoms
+        or during_effort_from_40
     )
 
 
@@ -144,6 +234,9 @@ RULES = (
     sudden_severe_pain_over_60,
     sudden_severe_back_and_belly_pain,
     chest_pain,
+    lasting_chest_pain,
+    settled_chest_wall_pain,
+    chest_muscle_soreness,
     chest_wall_strain,
     pain_spreading,
     pain_spreading_after_strain,

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from unknot.engine.intake import NERVE_SYMPTOMS, SPINAL_AREAS, THORACIC_AREAS, Intake
+from unknot.engine.intake import (
+    LIMB_AREAS,
+    NERVE_SYMPTOMS,
+    SPINAL_AREAS,
+    THORACIC_AREAS,
+    Intake,
+)
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
+from unknot.engine.triage.rules.benign import (
+    flu_with_neck_pattern,
+    vaccine_reaction_pattern,
+    widespread_aches_pattern,
+)
 
 INFECTION_RISKS = frozenset(
     {"iv_drug_use", "immunosuppressed", "recent_infection", "spinal_surgery",
@@ -55,7 +66,11 @@ def fever_with_spine_and_nerve_signs(intake: Intake) -> bool:
     also have a headache, dislike bright light, feel drowsy or have a rash.""",
 )
 def fever_with_neck_pain(intake: Intake) -> bool:
-    return "fever_or_chills" in intake.symptoms and "neck" in intake.area_set
+    return (
+        "fever_or_chills" in intake.symptoms
+        and "neck" in intake.area_set
+        and not flu_with_neck_pattern(intake)
+    )
 
 
 @rule(
@@ -71,12 +86,29 @@ def fever_with_severe_pain_or_swelling(intake: Intake) -> bool:
 
 
 @rule(
+    "fever_and_cannot_stand", Level.EMERGENCY, src.HOT_JOINT,
+    """A fever with a joint or limb too painful to stand on, or so weak you cannot get up,
+    can be an infected joint or bone or an infection of the blood (sepsis). Go to an
+    emergency department now.""",
+)
+def fever_and_cannot_stand(intake: Intake) -> bool:
+    return "fever_or_chills" in intake.symptoms and not intake.symptoms.isdisjoint(
+        {"cannot_bear_weight", "severe_muscle_weakness"}
+    )
+
+
+@rule(
     "fever_with_pain", Level.URGENT, src.CKS_SPINAL_INFECTION,
     """A fever or shivers together with this pain can mean an infection in the spine,
     a muscle or a joint. See a doctor today.""",
 )
 def fever_with_pain(intake: Intake) -> bool:
-    return "fever_or_chills" in intake.symptoms and intake.history.isdisjoint(WEAK_IMMUNITY)
+    return (
+        "fever_or_chills" in intake.symptoms
+        and intake.history.isdisjoint(WEAK_IMMUNITY)
+        and not widespread_aches_pattern(intake)
+        and not vaccine_reaction_pattern(intake)
+    )
 
 
 @rule(
@@ -104,6 +136,20 @@ def spinal_pain_with_infection_risk(intake: Intake) -> bool:
         _has_spinal_pain(intake)
         and not intake.history.isdisjoint(INFECTION_RISKS)
         and not spinal_infection_risk.applies(intake)
+        and not _easing_strain_after_old_surgery(intake)
+    )
+
+
+# An infection after spine surgery shows in the weeks after it, as pain that
+# builds (NICE CKS low back pain). The form does not say when the operation
+# was; a strain with an obvious cause that is already easing, with no fever or
+# night pain, is the ordinary back pain NICE NG59 manages with self-care.
+def _easing_strain_after_old_surgery(intake: Intake) -> bool:
+    return (
+        intake.history & INFECTION_RISKS == {"spinal_surgery"}
+        and intake.cause == "overexertion"
+        and intake.trend == "better"
+        and not intake.symptoms
     )
 
 
@@ -148,6 +194,25 @@ def strain_after_cancer(intake: Intake) -> bool:
         and _has_spinal_pain(intake)
         and not cancer_with_nerve_signs.applies(intake)
         and not spinal_pain_after_cancer.applies(intake)
+    )
+
+
+@rule(
+    "limb_bone_pain_after_cancer", Level.URGENT, src.METASTATIC_BONE,
+    """After cancer, a deep ache in an arm or leg bone that keeps you awake at night, is
+    getting worse or hurts to put weight on, without an injury to explain it, can be cancer
+    in the bone weakening it. Contact your cancer team or a doctor today, and spare the limb
+    until then.""",
+)
+def limb_bone_pain_after_cancer(intake: Intake) -> bool:
+    return (
+        "cancer" in intake.history
+        and not intake.injured
+        and not intake.area_set.isdisjoint(LIMB_AREAS)
+        and not intake.symptoms.isdisjoint(
+            {"constant_night_pain", "cannot_bear_weight", "unexplained_weight_loss"}
+        )
+        and not cancer_with_nerve_signs.applies(intake)
     )
 
 
@@ -202,12 +267,14 @@ RULES = (
     fever_with_spine_and_nerve_signs,
     fever_with_neck_pain,
     fever_with_severe_pain_or_swelling,
+    fever_and_cannot_stand,
     fever_with_pain,
     spinal_infection_risk,
     spinal_pain_with_infection_risk,
     cancer_with_nerve_signs,
     spinal_pain_after_cancer,
     strain_after_cancer,
+    limb_bone_pain_after_cancer,
     night_pain_and_weight_loss,
     weight_loss,
     constant_night_pain,

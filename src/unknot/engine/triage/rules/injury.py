@@ -5,6 +5,7 @@ from __future__ import annotations
 from unknot.engine.intake import LIMB_AREAS, NERVE_SYMPTOMS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
+from unknot.engine.triage.rules.benign import small_bruise_on_blood_thinners_pattern
 
 FRAGILE_BONES = frozenset({"osteoporosis", "long_term_steroids"})
 # The Canadian C-spine rule counts age 65 or over as high risk after any neck
@@ -14,6 +15,7 @@ HIGH_RISK_AGE = 65
 # fracture, which can follow a lift, a cough or nothing at all.
 RECENT_ONSET_HOURS = 6 * 7 * 24
 STRONG_PAIN = 7
+HARD_TO_GET_UP = 6
 HIP_AREAS = frozenset({"hip", "groin"})
 
 
@@ -63,8 +65,9 @@ def neck_injury_over_65(intake: Intake) -> bool:
     are, keep warm and call the emergency number.""",
 )
 def hip_fracture_signs(intake: Intake) -> bool:
+    # a broken hip hurts in the groin and at the top of the thigh (NICE CG124)
     return (
-        not intake.area_set.isdisjoint(HIP_AREAS)
+        not intake.area_set.isdisjoint(HIP_AREAS | {"front_thigh"})
         and "cannot_bear_weight" in intake.symptoms
         and (intake.age >= HIGH_RISK_AGE or not intake.history.isdisjoint(FRAGILE_BONES))
     )
@@ -112,13 +115,50 @@ def hip_injury_over_65(intake: Intake) -> bool:
         and not intake.area_set.isdisjoint(HIP_AREAS | {"glutes"})
         and intake.history.isdisjoint(FRAGILE_BONES)
         and not hip_fracture_signs.applies(intake)
+        and not _small_hip_knock_easing(intake)
+    )
+
+
+# A broken hip hurts to stand on and does not ease: a knock a day or more ago
+# with little pain, normal walking and pain already easing is unlikely to be
+# one (NICE CG124 looks for pain on weight bearing), but is still examined.
+SMALL_KNOCK_PAIN = 3
+WALKING_NORMALLY = 2
+SETTLING_HOURS = 24
+
+
+def _small_hip_knock_easing(intake: Intake) -> bool:
+    return (
+        intake.trauma != "major"
+        and intake.trend == "better"
+        and intake.onset_hours_ago >= SETTLING_HOURS
+        and intake.intensity <= SMALL_KNOCK_PAIN
+        and intake.function_limit <= WALKING_NORMALLY
+        and intake.symptoms <= {"bruising"}
+    )
+
+
+@rule(
+    "easing_hip_knock_over_65", Level.SEE_CLINICIAN, src.HIP_FRACTURE,
+    """After 65, a knock on the hip that hurts little, lets you walk normally and is
+    already easing is unlikely to be a break, but have it examined in the coming days. Get
+    help the same day if standing or walking starts to hurt more.""",
+)
+def easing_hip_knock_over_65(intake: Intake) -> bool:
+    return (
+        intake.injured
+        and intake.age >= HIGH_RISK_AGE
+        and not intake.area_set.isdisjoint(HIP_AREAS | {"glutes"})
+        and intake.history.isdisjoint(FRAGILE_BONES)
+        and _small_hip_knock_easing(intake)
     )
 
 
 @rule(
     "fragile_bone_new_back_pain", Level.URGENT, src.OSTEOPOROTIC_FRACTURE,
     """With osteoporosis or long-term steroid tablets, sudden strong back pain, even after
-    just lifting or bending, can be a small break in a spine bone. See a doctor today.""",
+    just lifting, bending or a sneeze, or back pain that makes getting up hard, can be a
+    small break in a spine bone. See a doctor today.""",
 )
 def fragile_bone_new_back_pain(intake: Intake) -> bool:
     return (
@@ -126,7 +166,10 @@ def fragile_bone_new_back_pain(intake: Intake) -> bool:
         and not intake.history.isdisjoint(FRAGILE_BONES)
         and not intake.injured
         and intake.onset_hours_ago <= RECENT_ONSET_HOURS
-        and (intake.cause == "overexertion" or intake.intensity >= STRONG_PAIN)
+        # pain that makes getting up hard is a doctor today, whatever started it
+        # (Royal Osteoporosis Society vertebral fracture guidance)
+        and (intake.cause == "overexertion" or intake.intensity >= STRONG_PAIN
+             or intake.function_limit >= HARD_TO_GET_UP)
     )
 
 
@@ -160,7 +203,34 @@ def cannot_bear_weight(intake: Intake) -> bool:
     treated early: get it examined today.""",
 )
 def tendon_rupture(intake: Intake) -> bool:
-    return "heard_pop" in intake.symptoms and not intake.area_set.isdisjoint(LIMB_AREAS)
+    return (
+        "heard_pop" in intake.symptoms
+        and not intake.area_set.isdisjoint(LIMB_AREAS)
+        and not pop_at_shoulder_end_of_biceps.applies(intake)
+    )
+
+
+# The long head of the biceps tears at the shoulder end, leaving a bulge low in
+# the upper arm; it usually heals without surgery, unlike the elbow end or the
+# Achilles tendon (BESS). A weak arm or a shoulder that cannot lift keeps the
+# same-day rules.
+@rule(
+    "pop_at_shoulder_end_of_biceps", Level.SEE_CLINICIAN, src.BICEPS,
+    """A pop at the front of the shoulder with a bulge or bruise in the upper arm is often
+    the long head of the biceps tearing, which usually heals without an operation. Have it
+    examined in the coming days; the same day if the arm is weak, you cannot lift it, or the
+    pain or bruising is at the front of the elbow.""",
+)
+def pop_at_shoulder_end_of_biceps(intake: Intake) -> bool:
+    return (
+        "heard_pop" in intake.symptoms
+        and "shoulder" in intake.area_set
+        and intake.area_set <= {"shoulder", "upper_arm"}
+        and intake.intensity < STRONG_PAIN
+        and intake.symptoms.isdisjoint(
+            {"arm_weakness", "severe_muscle_weakness", "severe_swelling", "visible_deformity"}
+        )
+    )
 
 
 @rule(
@@ -173,14 +243,31 @@ def pop_in_back(intake: Intake) -> bool:
 
 
 @rule(
+    "growing_swelling_on_blood_thinners", Level.EMERGENCY, src.BLEEDING,
+    """You take a blood thinner and the injured part is hugely swollen and still getting
+    bigger: that is bleeding that has not stopped, and the pressure can cut off the blood
+    supply to the muscle. Go to an emergency department now.""",
+)
+def growing_swelling_on_blood_thinners(intake: Intake) -> bool:
+    return (
+        "blood_thinners" in intake.history
+        and intake.injured
+        and "severe_swelling" in intake.symptoms
+        and intake.trend == "worse"
+    )
+
+
+@rule(
     "blood_thinners_and_injury", Level.URGENT, src.BLEEDING,
     """You take medicine that thins the blood, so a knock, bruising or swelling can mean
     bleeding into the muscle or joint that keeps going. See a doctor today; go to an
     emergency department if the swelling grows fast or you hit your head.""",
 )
 def blood_thinners_and_injury(intake: Intake) -> bool:
-    return "blood_thinners" in intake.history and (
-        intake.injured or not intake.symptoms.isdisjoint({"bruising", "severe_swelling"})
+    return (
+        "blood_thinners" in intake.history
+        and (intake.injured or not intake.symptoms.isdisjoint({"bruising", "severe_swelling"}))
+        and not small_bruise_on_blood_thinners_pattern(intake)
     )
 
 
@@ -207,11 +294,14 @@ RULES = (
     fragile_bone_injury,
     fragility_fracture,
     hip_injury_over_65,
+    easing_hip_knock_over_65,
     fragile_bone_new_back_pain,
     fragile_bone_back_pain,
     cannot_bear_weight,
     tendon_rupture,
+    pop_at_shoulder_end_of_biceps,
     pop_in_back,
+    growing_swelling_on_blood_thinners,
     blood_thinners_and_injury,
     unexplained_bruising,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from unknot.engine.intake import COMPARTMENT_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
+from unknot.engine.triage.rules.benign import easing_night_cramp_pattern, widespread_aches_pattern
 
 
 @rule(
@@ -133,10 +134,12 @@ def unexplained_calf_pain(intake: Intake) -> bool:
         not intake.area_set.isdisjoint(CLOT_AREAS)
         and intake.cause in ("unknown", "medical_condition")
         and intake.days <= UNEXPLAINED_LEG_PAIN_DAYS
-        # leg pain that comes with back pain or shoots down the leg is a nerve
-        # from the back (sciatica), which has rules of its own
+        # leg pain that comes with back pain is a nerve from the back (sciatica),
+        # which has rules of its own; without the back marked, shooting pain
+        # does not rule a clot out, and reporting it must not lower the level
         and not intake.spinal
-        and "leg_pain_below_knee" not in intake.symptoms
+        and not easing_night_cramp_pattern(intake)
+        and not widespread_aches_pattern(intake)
     )
 
 

@@ -2,14 +2,61 @@
 
 from __future__ import annotations
 
-from unknot.engine.intake import LEG_AREAS, Intake
+from unknot.engine.intake import ARM_AREAS, LEG_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
+from unknot.engine.triage.rules.benign import early_overuse_pattern
 
 # Sudden arm weakness that is not explained by an injury or a strain may be a
 # stroke or a torn neck artery; NICE NG128 asks for emergency assessment of any
 # sudden focal weakness. Beyond three days it is treated as a nerve problem.
 SUDDEN_WEAKNESS_HOURS = 72
+# Cauda equina syndrome is a new, evolving loss (GIRFT pathway). Narrowing of
+# the lower spinal canal gives both legs symptoms that come with walking and
+# ease with sitting or bending forward, unchanged for months (NASS lumbar
+# spinal stenosis guideline): a clinician's assessment, not an emergency, as
+# long as no leg is weak and bladder, bowel and saddle feel normal. Past six
+# weeks, the usual span of acute back pain (NICE NG59), is long-standing.
+LONG_STANDING_HOURS = 6 * 7 * 24
+# The lower spine only: both legs affected from the neck or upper back is the
+# spinal cord itself (myelopathy), which has no such stable form to wait on.
+UPPER_SPINE = frozenset({"neck", "upper_back", "mid_back"})
+CAUDA_EQUINA_SIGNS = frozenset(
+    {"leg_weakness", "saddle_numbness", "bladder_dysfunction", "bowel_incontinence"}
+)
+# Pain and tingling in both lower legs that come with running and go with rest,
+# with no back or thigh involved, is exertional (chronic compartment syndrome,
+# shin splints), not a squeezed nerve root (BOAST 10 tells the two kinds of
+# compartment syndrome apart).
+LOWER_LEG_AREAS = frozenset({"knee", "calf", "shin", "ankle_foot"})
+# Exertional pain is a pattern of weeks; numbness in both legs that began
+# with a lift or a workout days ago is treated as the back until shown otherwise.
+EXERTIONAL_MIN_HOURS = 14 * 24
+
+
+def _long_standing_both_legs(intake: Intake) -> bool:
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and intake.onset_hours_ago > LONG_STANDING_HOURS
+        and intake.trend != "worse"
+        and intake.area_set.isdisjoint(UPPER_SPINE)
+        and intake.symptoms.isdisjoint(CAUDA_EQUINA_SIGNS)
+        and "fever_or_chills" not in intake.symptoms
+    )
+
+
+def _exertional_lower_legs(intake: Intake) -> bool:
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and intake.cause == "overexertion"
+        and intake.onset_hours_ago > EXERTIONAL_MIN_HOURS
+        and intake.trend != "worse"
+        and intake.area_set <= LOWER_LEG_AREAS
+        # a plain ache in both legs after effort has its own, milder rule
+        and not intake.symptoms.isdisjoint({"leg_numbness_tingling", "leg_pain_below_knee"})
+        and intake.symptoms.isdisjoint(CAUDA_EQUINA_SIGNS)
+        and "fever_or_chills" not in intake.symptoms
+    )
 
 
 @rule(
@@ -48,13 +95,41 @@ def bowel_incontinence(intake: Intake) -> bool:
     spine are being squeezed. This needs an emergency assessment now.""",
 )
 def both_legs_with_back_pain(intake: Intake) -> bool:
-    return "bilateral_leg_symptoms" in intake.symptoms and (
-        intake.spinal
-        or not intake.symptoms.isdisjoint(
-            {"leg_weakness", "leg_pain_below_knee", "leg_numbness_tingling"}
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and (
+            intake.spinal
+            or not intake.symptoms.isdisjoint(
+                {"leg_weakness", "leg_pain_below_knee", "leg_numbness_tingling"}
+            )
+            or not intake.area_set & LEG_AREAS
         )
-        or not intake.area_set & LEG_AREAS
+        and not _long_standing_both_legs(intake)
+        and not _exertional_lower_legs(intake)
     )
+
+
+@rule(
+    "both_legs_long_standing", Level.SEE_CLINICIAN, src.SPINAL_STENOSIS,
+    """Symptoms in both legs that have stayed the same for months, often brought on by
+    walking or standing and eased by sitting or bending forward, usually come from a
+    narrowing in the lower spine. A doctor should assess it and plan treatment in the
+    coming weeks. Call the emergency number if numbness spreads between the legs, your
+    bladder or bowel change, or a leg becomes weak.""",
+)
+def both_legs_long_standing(intake: Intake) -> bool:
+    return _long_standing_both_legs(intake) and not _exertional_lower_legs(intake)
+
+
+@rule(
+    "exercise_pain_in_both_lower_legs", Level.SEE_CLINICIAN, src.CECS,
+    """Pain, tightness or tingling in both lower legs that comes with running or training
+    and goes with rest is usually the shins or the muscle compartments reacting to load.
+    A doctor or physical therapist should assess it in the coming days. Get help at once if
+    a leg stays painful, tense and swollen after you stop, or a foot becomes weak.""",
+)
+def exercise_pain_in_both_lower_legs(intake: Intake) -> bool:
+    return _exertional_lower_legs(intake)
 
 
 @rule(
@@ -67,7 +142,41 @@ def both_legs_affected(intake: Intake) -> bool:
         "bilateral_leg_symptoms" in intake.symptoms
         and not both_legs_with_back_pain.applies(intake)
         and not both_legs_sore_after_effort.applies(intake)
+        and not _long_standing_both_legs(intake)
+        and not _exertional_lower_legs(intake)
+        and not _aches_in_arms_and_legs(intake)
+        and not early_overuse_pattern(intake)
     )
+
+
+# Aches in both arms and both legs at once, with no numbness, weakness or
+# shooting pain, are the muscles or the joints around them, not a nerve:
+# polymyalgia rheumatica after 50 (BSR), a statin or a virus. A blood test and
+# an examination in the coming days find which.
+def _aches_in_arms_and_legs(intake: Intake) -> bool:
+    return (
+        "bilateral_leg_symptoms" in intake.symptoms
+        and not intake.area_set.isdisjoint(ARM_AREAS)
+        and not intake.area_set.isdisjoint(LEG_AREAS)
+        and not intake.spinal
+        and intake.symptoms.isdisjoint(
+            {"leg_weakness", "leg_numbness_tingling", "leg_pain_below_knee",
+             "severe_muscle_weakness", "saddle_numbness", "bladder_dysfunction",
+             "bowel_incontinence"}
+        )
+    )
+
+
+@rule(
+    "aches_in_arms_and_legs", Level.SEE_CLINICIAN, src.BSR_PMR,
+    """Aches in both arms and both legs together, without numbness or weakness, usually
+    come from the muscles or the joints around them: polymyalgia rheumatica after 50, a
+    cholesterol-lowering statin, or a virus. See a doctor in the coming days for an
+    examination and a blood test; the same day if your urine turns dark or you cannot get up
+    from a chair.""",
+)
+def aches_in_arms_and_legs(intake: Intake) -> bool:
+    return _aches_in_arms_and_legs(intake) and intake.cause != "overexertion"
 
 
 @rule(
@@ -83,6 +192,9 @@ def both_legs_sore_after_effort(intake: Intake) -> bool:
         and intake.cause == "overexertion"
         and not intake.spinal
         and not both_legs_with_back_pain.applies(intake)
+        and not _exertional_lower_legs(intake)
+        and not _long_standing_both_legs(intake)
+        and not early_overuse_pattern(intake)
     )
 
 
@@ -186,6 +298,9 @@ RULES = (
     bladder_dysfunction,
     bowel_incontinence,
     both_legs_with_back_pain,
+    both_legs_long_standing,
+    exercise_pain_in_both_lower_legs,
+    aches_in_arms_and_legs,
     both_legs_affected,
     both_legs_sore_after_effort,
     sudden_limb_weakness,
