@@ -19,14 +19,33 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """On SQLite, a test database in a file rather than in memory, so that the
+    real server the concurrency tests start (gunicorn) can open it too."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def _roomy_api_limits(settings: Any) -> None:
+    # The API's request limits would cut off tests that send hundreds of
+    # requests in a second; the tests of those limits set their own.
+    settings.API_WRITE_RATE = settings.API_ADDRESS_RATE = settings.ASSESS_RATE = "100000/h"
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache() -> Iterator[None]:
     """Each test starts with an empty cache: cached pages must not outlive their database."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["pages"].clear()
     yield
-    cache.clear()
+    caches["pages"].clear()
 
 
 def load_cases(name: str) -> list[dict[str, Any]]:

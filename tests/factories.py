@@ -9,9 +9,10 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
+from unknot.tracking.checkin_input import CheckinInput
 from unknot.tracking.models import Episode
 from unknot.tracking.psfs import rate_psfs, start_psfs
-from unknot.tracking.services import CheckinInput, record_checkin, start_episode
+from unknot.tracking.services import record_checkin, start_episode
 
 PASSWORD = "correct horse battery staple"
 _numbers = itertools.count(1)

@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import PASSWORD, make_person
+from unknot.accounts.models import AccessToken
+from unknot.accounts.services import MAX_TOKENS, create_token
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +153,33 @@ def test_login_limits_count_the_visitor_behind_a_trusted_proxy(client: Client) -
                               REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert guesser.status_code == 200, "the guessing address is refused"
     assert other.status_code == 302, "another visitor's address is not locked out"
+
+
+def test_each_failed_login_counts_once_towards_the_lockout(client: Client) -> None:
+    person = make_person()
+    for _ in range(4):
+        refused = client.post("/account/login/", {"login": person.email, "password": "wrong"})
+        assert b"Too many failed login attempts" not in refused.content
+    # Four failures, counted once each: one try is left, and the right password works.
+    client.post("/account/login/", {"login": person.email, "password": PASSWORD})
+    assert client.session.get("_auth_user_id") == str(person.pk)
+
+
+def test_the_fifth_failure_is_the_last_before_the_lockout(client: Client) -> None:
+    person = make_person()
+    for _ in range(5):
+        refused = client.post("/account/login/", {"login": person.email, "password": "wrong"})
+        assert b"Too many failed login attempts" not in refused.content
+    locked = client.post("/account/login/", {"login": person.email, "password": "wrong"})
+    assert b"Too many failed login attempts" in locked.content
+
+
+def test_a_person_can_hold_at_most_twenty_tokens(client: Client) -> None:
+    person = make_person()
+    client.force_login(person)
+    for n in range(MAX_TOKENS):
+        create_token(person, f"device {n}")
+    response = client.post("/account/settings/tokens/", {"name": "one more"})
+    assert response.status_code == 422
+    assert "revoke one" in response.content.decode()
+    assert AccessToken.objects.filter(owner=person).count() == MAX_TOKENS

@@ -5,14 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 import jsonschema
+import pytest
 from django.test import Client
 
-from unknot.api.schemas import ASSESSMENT_SCHEMA, ERROR_SCHEMA
+from unknot.api.errors import ERROR_SCHEMA
+from unknot.api.schemas import ASSESSMENT_SCHEMA
 from unknot.engine.intake import SCHEMA
 
 GOOD: dict[str, Any] = {"age": 41, "areas": ["calf"], "cause": "overexertion",
                         "onset_hours_ago": 50, "intensity": 4, "trend": "better",
                         "function_limit": 2}
+
+
+# Assessments are counted for the per-address limit in the database cache.
+pytestmark = pytest.mark.django_db
 
 
 def post(client: Client, body: Any) -> Any:
@@ -85,3 +91,38 @@ def test_api_answers_are_never_kept_by_a_cache(client: Client) -> None:
     response = post(client, GOOD)
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
+
+
+def test_a_crash_inside_the_api_is_a_json_500_and_is_logged(
+        client: Client, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    def broken(data: object) -> None:
+        raise RuntimeError("engine fell over")
+
+    monkeypatch.setattr("unknot.api.views.assess_data", broken)
+    response = post(client, GOOD)
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    jsonschema.validate(response.json(), ERROR_SCHEMA)
+    assert "engine fell over" not in response.content.decode()
+    assert "engine fell over" in caplog.text
+
+
+@pytest.mark.parametrize(("path", "extra", "status"), [
+    ("/api/v1/nothing-here", {}, 404),
+    ("/api/v2/assessments", {}, 404),
+    ("/api/v1/version", {"Host": "attacker.example"}, 400),
+])
+def test_errors_django_answers_around_the_api_are_json_too(
+        client: Client, path: str, extra: dict[str, str], status: int) -> None:
+    response = client.get(path, headers=extra)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    jsonschema.validate(response.json(), ERROR_SCHEMA)
+
+
+def test_a_wrong_method_is_a_json_405_that_says_what_is_allowed(client: Client) -> None:
+    response = client.put("/api/v1/assessments")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    jsonschema.validate(response.json(), ERROR_SCHEMA)

@@ -11,7 +11,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client, RequestFactory
 
 from tests.guide_helpers import make_guide, post_comment
@@ -58,7 +57,6 @@ def provider(settings: Any) -> Iterator[FakeProvider]:
     settings.CAPTCHA_SECRET_KEY = "secret-key"
     settings.CAPTCHA_VERIFY_URL = f"http://127.0.0.1:{server.server_address[1]}/siteverify"
     settings.CAPTCHA_TIMEOUT = 0.3
-    cache.clear()
     yield fake
     server.shutdown()
     server.server_close()

@@ -9,8 +9,9 @@ import time_machine
 from django.test import Client
 
 from tests.factories import checkin, make_episode, make_person
+from unknot.tracking.checkin_input import CheckinInput
 from unknot.tracking.models import CheckIn
-from unknot.tracking.services import CheckinError, CheckinInput, record_checkin
+from unknot.tracking.services import CheckinError, record_checkin
 
 pytestmark = pytest.mark.django_db
 DAY = date(2026, 3, 4)
@@ -167,3 +168,18 @@ def test_a_refused_check_in_focuses_an_error_summary_of_plain_messages(client: C
     body = client.post(f"/track/{episode.pk}/checkin/", form(pain="")).content.decode()
     assert 'id="error-summary" tabindex="-1"' in body and "focus-errors.js" in body
     assert '<a href="#q-pain">Choose how bad the pain is, from 0 to 10.</a>' in body
+
+
+@time_machine.travel(DAY)
+def test_sleep_hours_beyond_one_decimal_are_refused_not_rounded(client: Client) -> None:
+    person = make_person()
+    episode = make_episode(person)
+    client.force_login(person)
+    response = client.post(f"/track/{episode.pk}/checkin/", form(sleep_hours="7.25"))
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "one decimal place" in body
+    assert 'value="7.25"' in body and "walked twice" in body
+    assert not CheckIn.objects.exists()
+    assert client.post(f"/track/{episode.pk}/checkin/", form(sleep_hours="7.3")).status_code == 302
+    assert float(CheckIn.objects.get().sleep_hours or 0) == 7.3

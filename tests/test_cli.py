@@ -61,4 +61,11 @@ def test_the_installed_command_runs_django_management_commands_too() -> None:
     result = subprocess.run([sys.executable, "-m", "unknot", "check"], capture_output=True,
                             text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
-    assert "no issues" in result.stdout
+    # django-ratelimit's checks run and find no error; they warn only that
+    # they do not officially list our database cache (whose counters are
+    # atomic: see test_live_server.py).
+    assert "ERRORS" not in result.stderr
+    assert "django_ratelimit.E" not in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("?: (")]
+    assert all("django_ratelimit.W001" in line and "unknot.core.cache" in line
+               for line in warnings), result.stderr

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 import time_machine
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoAssertNumQueries
 
 from tests.factories import calf_soreness, checkin, make_episode, make_person
+from unknot.accounts.services import create_token
 from unknot.tracking.models import CheckIn, Episode
-from unknot.tracking.services import episodes_past_year
+from unknot.tracking.services import close_episode, episodes_past_year
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +151,7 @@ def test_history_pages_make_the_same_queries_for_a_week_and_five_years(
     with CaptureQueriesContext(connection) as queries:
         assert client.get(week).status_code == 200
     five_years = _history_path(client, 5 * 365, kind)
-    cache.clear()  # both draw the plan: the second must not be served the first's copy
+    caches["pages"].clear()  # both draw the plan: the second must not be served the first's copy
     with django_assert_num_queries(len(queries)):
         assert client.get(five_years).status_code == 200
 
@@ -187,3 +189,38 @@ def test_the_check_in_count_counts_each_day_once() -> None:
     checkin(episode, date(2026, 3, 4), pain=3)
     episode.refresh_from_db()
     assert episode.checkin_count == 2 == episode.checkins.count()
+
+
+def test_a_person_cannot_open_more_episodes_than_the_limit(client: Client,
+                                                            settings: Any) -> None:
+    settings.MAX_OPEN_EPISODES = 2
+    person = make_person()
+    first = make_episode(person)
+    make_episode(person)
+    client.force_login(person)
+    response = client.post("/track/start/", {"intake": json.dumps(calf_soreness())},
+                           follow=True)
+    page = response.content.decode()
+    assert "the most there can be at once" in page
+    assert "waiting to be tracked" in page  # the answers are kept, not lost
+    assert Episode.objects.filter(owner=person).count() == 2
+    close_episode(first, "recovered")
+    assert client.post("/track/start/continue/").status_code == 302
+    assert Episode.objects.filter(owner=person, closed_on__isnull=True).count() == 2
+    reopened = client.post(f"/track/{first.pk}/reopen/", follow=True)
+    assert "the most there can be at once" in reopened.content.decode()
+    first.refresh_from_db()
+    assert not first.is_open
+
+
+def test_the_api_answers_409_past_the_open_episode_limit(client: Client,
+                                                         settings: Any) -> None:
+    settings.MAX_OPEN_EPISODES = 1
+    person = make_person()
+    make_episode(person)
+    _, token = create_token(person, "tests")
+    response = client.post("/api/v1/episodes", data=calf_soreness(),
+                           content_type="application/json",
+                           headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 409
+    assert "open episodes" in response.json()["detail"]

@@ -47,6 +47,10 @@ def test_bad_psfs_bodies_answer_422_naming_each_field(client: Client) -> None:
                     {"activities": NAMES[:2]})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "activities"
+    twice = call(client, "post", f"/episodes/{episode.pk}/psfs", auth,
+                 {"activities": [NAMES[0], NAMES[0], NAMES[1]]})
+    assert twice.status_code == 409
+    assert twice.json()["errors"][0]["field"] == "activities.1.name"
     response = call(client, "post", f"/episodes/{episode.pk}/psfs", auth, {"activities": [
         *NAMES[:2], {"name": "Sitting", "score": 12}]})
     assert response.json()["errors"][0]["field"] == "activities.2.score"
@@ -65,7 +69,7 @@ def test_a_rating_naming_another_persons_activity_is_refused(client: Client) -> 
     scores.append({"activity_id": foreign.pk, "score": 0})
     response = call(client, "post", f"/episodes/{mine.pk}/psfs/ratings", bearer(person),
                     {"scores": scores})
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert response.json()["errors"] == [{"field": f"scores.{foreign.pk}",
                                           "message": "is not an activity of this episode"}]
     assert list(PsfsRating.objects.filter(activity=foreign).values_list("score", flat=True)) == [3]

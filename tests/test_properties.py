@@ -6,6 +6,7 @@ import io
 import json
 from typing import Any
 
+import pytest
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -69,6 +70,7 @@ def test_any_intake_either_assesses_or_is_refused_with_named_fields_never_a_cras
         assert assess_data(data)["level"] in LEVELS
 
 
+@pytest.mark.django_db
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutated_intakes())
@@ -80,6 +82,7 @@ def test_the_api_answers_200_or_422_for_any_body(client: Client, data: dict[str,
         assert named == {e.field for e in validate(data)}
 
 
+@pytest.mark.django_db
 @settings(max_examples=60, deadline=None)
 @given(st.one_of(st.binary(max_size=64), st.text(max_size=64).map(str.encode)))
 def test_the_api_refuses_any_non_intake_body_with_422(body: bytes) -> None:

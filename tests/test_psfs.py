@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -200,6 +200,6 @@ def test_the_episode_page_and_psfs_chart_cost_the_same_queries_for_a_week_and_fi
     with CaptureQueriesContext(connection) as queries:
         assert client.get(week).status_code == 200
     five_years = _long_history(client, 5 * 365) + suffix
-    cache.clear()  # both draw the plan: the second must not be served the first's copy
+    caches["pages"].clear()  # both draw the plan: the second must not be served the first's copy
     with django_assert_num_queries(len(queries)):
         assert client.get(five_years).status_code == 200

@@ -73,6 +73,7 @@ def test_public_case_through_the_command_line(case: dict[str, Any]) -> None:
         check_answer(case, json.loads(result.stdout))
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("case", PUBLIC + REVIEW, ids=[c["id"] for c in PUBLIC + REVIEW])
 def test_reference_case_through_the_api(case: dict[str, Any], client: Client) -> None:
     response = client.post("/api/v1/assessments", data=case["intake"],

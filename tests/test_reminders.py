@@ -13,6 +13,7 @@ from django.test import Client
 from icalendar import Calendar
 
 from tests.factories import checkin, make_episode, make_person
+from unknot.tracking import reminders
 from unknot.tracking.models import Reminder
 from unknot.tracking.reminders import create_feed, send_reminders, set_email_daily
 
@@ -101,3 +102,40 @@ def test_reminder_settings_need_a_login(client: Client) -> None:
     assert client.post("/track/reminders/email/", {"email_daily": "on"}).status_code == 302
     assert client.post("/track/reminders/calendar/", {"action": "create"}).status_code == 302
     assert not Reminder.objects.exists()
+
+
+@time_machine.travel(TODAY)
+def test_a_reminder_another_run_claimed_meanwhile_is_not_sent_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    person = make_person()
+    make_episode(person)
+    set_email_daily(person, True)
+    real_claim = reminders._claim
+
+    def another_run_first(reminder: Reminder, today: date) -> bool:
+        # A second sender (another cron, another machine) claims it between
+        # this run's read of who is due and its own claim.
+        assert real_claim(reminder, today)
+        return real_claim(reminder, today)
+
+    monkeypatch.setattr(reminders, "_claim", another_run_first)
+    assert send_reminders().sent == 0
+    assert mail.outbox == []
+
+
+@time_machine.travel(TODAY)
+def test_a_failed_send_gives_the_claim_back_for_the_next_run(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    person = make_person()
+    make_episode(person)
+    set_email_daily(person, True)
+
+    def mail_server_down(*args: object) -> None:
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr(reminders, "_send_reminder_email", mail_server_down)
+    with pytest.raises(ConnectionRefusedError):
+        send_reminders()
+    assert Reminder.objects.get(owner=person).last_emailed_on is None
+    monkeypatch.undo()
+    assert send_reminders().sent == 1

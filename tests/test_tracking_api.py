@@ -87,7 +87,10 @@ def test_a_new_warning_symptom_escalates_in_the_answer(client: Client) -> None:
     ({"pain": 3, "function_limit": "a lot"}, "function_limit"),
     ({"pain": 3, "function_limit": 3, "sleep_hours": 30}, "sleep_hours"),
     ({"pain": 3, "function_limit": 3, "symptoms": ["hiccups"]}, "symptoms"),
-    ({"pain": 3, "function_limit": 3, "day": "2030-01-01"}, "day"),
+    ({"pain": 3, "function_limit": 3, "sleep_hours": 7.25}, "sleep_hours"),
+    ({"pain": "3", "function_limit": 3}, "pain"),
+    ({"pain": True, "function_limit": 3}, "pain"),
+    ({"pain": 3, "function_limit": 3, "day": 1772668800}, "day"),
     ({"pain": 3, "function_limit": 3, "mood": "fine"}, "mood"),
 ])
 @time_machine.travel(TODAY)
@@ -97,6 +100,22 @@ def test_a_bad_check_in_is_refused_with_422_naming_the_field(
     episode = make_episode(person)
     answer = call(client, "post", f"/episodes/{episode.pk}/checkins", bearer(person), body)
     assert answer.status_code == 422
+    assert field in [e["field"] for e in answer.json()["errors"]]
+    assert not CheckIn.objects.exists()
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"pain": 3, "function_limit": 3, "day": "2030-01-01"}, "day"),
+    ({"pain": 3, "function_limit": 3, "day": "2026-03-01"}, "day"),
+    ({"pain": 3, "function_limit": 3, "plan_done": ["not-in-the-plan"]}, "plan_done"),
+])
+@time_machine.travel(TODAY)
+def test_a_well_formed_check_in_the_episode_cannot_take_is_a_409_naming_the_field(
+        client: Client, body: dict[str, Any], field: str) -> None:
+    person = make_person()
+    episode = make_episode(person)
+    answer = call(client, "post", f"/episodes/{episode.pk}/checkins", bearer(person), body)
+    assert answer.status_code == 409
     assert field in [e["field"] for e in answer.json()["errors"]]
     assert not CheckIn.objects.exists()
 

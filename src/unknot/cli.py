@@ -8,12 +8,30 @@ whatever the web side is doing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 EXIT_BAD_INPUT = 2
+MAX_INDENT = 8
+
+
+def _indent(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text[:20]!r}") from None
+    if not 0 <= value <= MAX_INDENT:
+        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_INDENT}")
+    return value
+
+
+def _read_limited(handle: BinaryIO | TextIO, limit: int) -> bytes:
+    """At most one byte past the limit, so a huge file is refused without reading it all."""
+    data = handle.read(limit + 1)
+    return data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
 
 
 def assess_command(args: list[str], stdout: TextIO, stderr: TextIO, stdin: TextIO) -> int:
@@ -22,24 +40,34 @@ def assess_command(args: list[str], stdout: TextIO, stderr: TextIO, stdin: TextI
         description="Assess an intake (JSON) and print the assessment as JSON.",
     )
     parser.add_argument("file", help="a JSON file with the intake, or - for standard input")
-    parser.add_argument("--indent", type=int, default=2, help="spaces to indent (0: one line)")
-    options = parser.parse_args(args)
+    parser.add_argument("--indent", type=_indent, default=2,
+                        help=f"spaces to indent, 0 to {MAX_INDENT} (0: one line)")
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            options = parser.parse_args(args)
+    except SystemExit as stop:  # argparse has printed the usage and the problem
+        return EXIT_BAD_INPUT if stop.code else 0
 
     from unknot.engine import IntakeError, assess_data
+    from unknot.engine.json_input import MAX_BYTES, JsonInputError, load_json
 
     try:
         if options.file == "-":
-            text = stdin.read()
+            raw = _read_limited(getattr(stdin, "buffer", stdin), MAX_BYTES)
         else:
-            with open(options.file, encoding="utf-8") as handle:
-                text = handle.read()
+            with open(options.file, "rb") as handle:
+                raw = _read_limited(handle, MAX_BYTES)
     except OSError as error:
-        print(f"unknot assess: cannot read {options.file}: {error.strerror}", file=stderr)
+        reason = error.strerror or str(error)
+        print(f"unknot assess: cannot read {options.file}: {reason}", file=stderr)
+        return EXIT_BAD_INPUT
+    except UnicodeError as error:  # a text stream whose own decoding failed
+        print(f"unknot assess: (intake): is not valid UTF-8 ({error})", file=stderr)
         return EXIT_BAD_INPUT
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        print(f"unknot assess: (intake): not valid JSON: {error}", file=stderr)
+        data = load_json(raw)
+    except JsonInputError as error:
+        print(f"unknot assess: (intake): {error.message}", file=stderr)
         return EXIT_BAD_INPUT
     try:
         assessment = assess_data(data)

@@ -11,19 +11,33 @@ from django.http import Http404
 from django.utils import timezone
 
 from unknot.accounts.models import AccessToken
+from unknot.core.locks import lock_person
+from unknot.core.text import clean_line
 
 # A recognisable prefix lets secret scanners spot a leaked token.
 TOKEN_PREFIX = "unk_"  # noqa: S105
+# Enough for every app and device a person uses; a bound, so a script cannot
+# fill the table.
+MAX_TOKENS = 20
+
+
+class TooManyTokens(ValueError):
+    pass
 
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+@transaction.atomic
 def create_token(user: User, name: str) -> tuple[AccessToken, str]:
     """Make a token; the plain token is returned once and never stored."""
+    lock_person(user)
+    if AccessToken.objects.filter(owner=user).count() >= MAX_TOKENS:
+        raise TooManyTokens(f"You have {MAX_TOKENS} tokens, the most there can be: revoke one "
+                            "you no longer use, then make a new one.")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    record = AccessToken.objects.create(owner=user, name=name.strip()[:60] or "API token",
+    record = AccessToken.objects.create(owner=user, name=clean_line(name)[:60] or "API token",
                                         token_hash=hash_token(token), prefix=token[:10])
     return record, token
 

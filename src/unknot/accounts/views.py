@@ -68,7 +68,11 @@ def create_token(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         return _settings_page(request, form, status=422)
-    _, token = services.create_token(request.user, form.cleaned_data["name"])  # type: ignore[arg-type]
+    try:
+        _, token = services.create_token(request.user, form.cleaned_data["name"])  # type: ignore[arg-type]
+    except services.TooManyTokens as refusal:
+        form.add_error("name", str(refusal))
+        return _settings_page(request, form, status=422)
     # Shown once, in this answer only: only its hash is kept.
     return _settings_page(request, TokenForm(), new_token=token)
 

@@ -1,35 +1,53 @@
 """The personal part of the API: episodes, check-ins, export and deletion, by access token.
 
 Every episode is reached through get_episode_for_user, so another person's id
-answers 404 exactly like an id that does not exist. Bodies are checked with
-pydantic and refused with 422 naming each field, in the same shape as the
-assessment's errors.
+answers 404 exactly like an id that does not exist. A body that breaks its
+schema answers 422 naming each field; a well-formed request that the
+episode's state refuses (a day already recorded, a closed episode, too many
+open episodes) answers 409, in the same shape.
 """
 
 from __future__ import annotations
 
-import json
-from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Router
+from ninja import P, PathEx, QueryEx, Router, Status
 from ninja.security import HttpBearer
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from unknot.accounts.services import delete_account, user_for_token
-from unknot.api.schemas import ERROR_SCHEMA, INTAKE_SCHEMA, json_response
+from unknot.api import limits
+from unknot.api.body import read_json, validation_problems
+from unknot.api.errors import ApiError, error_response, invalid
+from unknot.api.schemas import (
+    EPISODE_CHANGE_SCHEMA,
+    INTAKE_SCHEMA,
+    CheckinPage,
+    CheckinSaved,
+    CloseEpisode,
+    EpisodeOut,
+    EpisodePage,
+    episode_change,
+    json_body,
+)
 from unknot.engine import IntakeError
 from unknot.engine.intake import FieldError
 from unknot.tracking import services
+from unknot.tracking.checkin_input import CheckinInput, IsoDay
 from unknot.tracking.export import export_data
 from unknot.tracking.models import CheckIn, Episode
-from unknot.tracking.services import CheckinError, CheckinInput, get_episode_for_user
+from unknot.tracking.services import CheckinError, get_episode_for_user
 
-DEFAULT_LIMIT = 28
-MAX_LIMIT = 366
+DEFAULT_CHECKINS = 28
+MAX_CHECKINS = 366
+DEFAULT_EPISODES = 20
+MAX_EPISODES = 100
+# The largest id a database row can have: anything above is refused as a bad
+# parameter (422) rather than sent to the database.
+MAX_ID = 2**63 - 1
 
 
 class TokenAuth(HttpBearer):
@@ -39,55 +57,23 @@ class TokenAuth(HttpBearer):
 
 router = Router(auth=TokenAuth(), tags=["tracking"])
 
-
-class CheckinBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    day: date | None = Field(None, description="The day it is for; today when left out.")
-    pain: int = Field(ge=0, le=10, description="Pain now, 0 to 10.")
-    function_limit: int = Field(ge=0, le=10, description="How much it limits, 0 to 10.")
-    sleep_hours: float | None = Field(None, ge=0, le=24)
-    plan_done: list[str] = Field(default_factory=list,
-                                 description="Ids of plan items done (see the episode's plan).")
-    symptoms: list[str] = Field(default_factory=list,
-                                description="New warning symptoms, codes from the intake schema.")
-    note: str = Field("", max_length=2000)
+EpisodeId = PathEx[int, P(ge=1, le=MAX_ID, description="The episode's id.")]
+# Every token endpoint can answer these; each lists its own others.
+COMMON: dict[int, Any] = {401: ApiError, 429: ApiError}
+WRITES: dict[int, Any] = {**COMMON, 413: ApiError, 415: ApiError, 422: ApiError}
 
 
-class EpisodePatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    closed: bool = Field(description="true closes the episode (outcome needed); false reopens.")
-    outcome: Literal["recovered", "mostly", "referred", "not_better"] | None = None
-    outcome_note: str = Field("", max_length=2000)
-
-
-def _error_response(errors: list[FieldError], what: str) -> JsonResponse:
-    return JsonResponse({
-        "detail": f"The {what} is not valid: "
-        + "; ".join(f"{e.field}: {e.message}" for e in errors),
-        "errors": [e.as_dict() for e in errors],
-    }, status=422)
-
-
-def _body(request: HttpRequest) -> tuple[Any, list[FieldError]]:
-    try:
-        return json.loads(request.body), []
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        return None, [FieldError("(body)", f"is not valid JSON: {error}")]
-
-
-def _pydantic_errors(error: ValidationError) -> list[FieldError]:
-    return [FieldError(".".join(str(part) for part in e["loc"]) or "(body)", e["msg"])
-            for e in error.errors()]
+def _person(request: HttpRequest) -> User:
+    user: User = request.auth  # type: ignore[attr-defined]
+    return user
 
 
 def _episode(episode: Episode) -> dict[str, Any]:
     return {
         "id": episode.pk,
         "title": episode.title,
-        "started_on": episode.started_on.isoformat(),
-        "closed_on": episode.closed_on.isoformat() if episode.closed_on else None,
+        "started_on": episode.started_on,
+        "closed_on": episode.closed_on,
         "outcome": episode.outcome or None,
         "outcome_note": episode.outcome_note,
         "level": episode.level,
@@ -100,7 +86,7 @@ def _episode(episode: Episode) -> dict[str, Any]:
 
 def _checkin(checkin: CheckIn) -> dict[str, Any]:
     return {
-        "day": checkin.day.isoformat(),
+        "day": checkin.day,
         "pain": checkin.pain,
         "function_limit": checkin.function_limit,
         "sleep_hours": None if checkin.sleep_hours is None else float(checkin.sleep_hours),
@@ -112,137 +98,139 @@ def _checkin(checkin: CheckIn) -> dict[str, Any]:
     }
 
 
-EPISODE_SCHEMA: dict[str, Any] = {"type": "object", "additionalProperties": True}
-NOT_FOUND = json_response("No such episode, or it belongs to someone else.", ERROR_SCHEMA)
-BAD_INPUT = json_response("The body is not valid; every field is named.", ERROR_SCHEMA)
-
-
-@router.get("/episodes", summary="List my episodes", operation_id="list_episodes")
-def list_episodes(request: HttpRequest) -> JsonResponse:
-    episodes = Episode.objects.filter(owner_id=request.auth.pk)  # type: ignore[attr-defined]
-    return JsonResponse({"episodes": [_episode(e) for e in episodes]})
+@router.get(
+    "/episodes", summary="List my episodes, newest first, a page at a time",
+    operation_id="list_episodes", response={200: EpisodePage, 401: ApiError, 422: ApiError},
+    description=f"`limit` (1 to {MAX_EPISODES}, default {DEFAULT_EPISODES}) episodes with an "
+    "id below `before`. The answer's `next_before` continues the list.",
+)
+def list_episodes(
+    request: HttpRequest,
+    limit: QueryEx[int, P(ge=1, le=MAX_EPISODES)] = DEFAULT_EPISODES,
+    before: QueryEx[int | None, P(ge=1, le=MAX_ID)] = None,
+) -> dict[str, Any]:
+    rows = Episode.objects.filter(owner_id=_person(request).pk).order_by("-id")
+    if before is not None:
+        rows = rows.filter(id__lt=before)
+    # One more than asked tells whether there is a next page without counting.
+    page = list(rows[: limit + 1])
+    more = len(page) > limit
+    page = page[:limit]
+    return {"episodes": [_episode(e) for e in page],
+            "next_before": page[-1].pk if more else None}
 
 
 @router.post(
     "/episodes", summary="Start an episode from an intake", operation_id="create_episode",
-    openapi_extra={
-        "requestBody": {"required": True,
-                        "content": {"application/json": {"schema": INTAKE_SCHEMA}}},
-        "responses": {201: json_response("The new episode.", EPISODE_SCHEMA), 422: BAD_INPUT},
-    },
+    response={201: EpisodeOut, 409: ApiError, **WRITES},
+    description="409 when the person already has the most open episodes there can be.",
+    openapi_extra={"requestBody": json_body(INTAKE_SCHEMA)},
 )
-def create_episode(request: HttpRequest) -> HttpResponse:
-    data, errors = _body(request)
-    if errors:
-        return _error_response(errors, "intake")
+def create_episode(request: HttpRequest) -> Any:
+    limits.limit_write(request)
+    data = read_json(request)
+    if isinstance(data, HttpResponse):
+        return data
     try:
-        episode = services.start_episode(request.auth, data)  # type: ignore[attr-defined]
+        episode = services.start_episode(_person(request), data)
     except IntakeError as error:
-        return _error_response(error.errors, "intake")
-    return JsonResponse(_episode(episode), status=201)
+        return invalid(error.errors, "intake")
+    except services.TooManyOpenEpisodes as refusal:
+        return error_response(409, str(refusal), [FieldError("(body)", str(refusal))])
+    return Status(201, _episode(episode))
 
 
 @router.get("/episodes/{episode_id}", summary="One episode", operation_id="get_episode",
-            openapi_extra={"responses": {404: NOT_FOUND}})
-def get_episode(request: HttpRequest, episode_id: int) -> JsonResponse:
-    episode = get_episode_for_user(request.auth, episode_id)  # type: ignore[attr-defined]
-    return JsonResponse(_episode(episode))
+            response={200: EpisodeOut, 404: ApiError, 422: ApiError, 401: ApiError})
+def get_episode(request: HttpRequest, episode_id: EpisodeId) -> dict[str, Any]:
+    return _episode(get_episode_for_user(_person(request), episode_id))
 
 
 @router.patch(
     "/episodes/{episode_id}", summary="Close or reopen an episode",
     operation_id="update_episode",
-    openapi_extra={
-        "requestBody": {"required": True, "content": {
-            "application/json": {"schema": EpisodePatch.model_json_schema()}}},
-        "responses": {404: NOT_FOUND, 422: BAD_INPUT},
-    },
+    response={200: EpisodeOut, 404: ApiError, 409: ApiError, **WRITES},
+    description="409 when reopening would pass the limit of open episodes.",
+    openapi_extra={"requestBody": json_body(EPISODE_CHANGE_SCHEMA)},
 )
-def update_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
-    episode = get_episode_for_user(request.auth, episode_id)  # type: ignore[attr-defined]
-    data, errors = _body(request)
-    if errors:
-        return _error_response(errors, "change")
+def update_episode(request: HttpRequest, episode_id: EpisodeId) -> Any:
+    episode = get_episode_for_user(_person(request), episode_id)
+    limits.limit_write(request)
+    data = read_json(request)
+    if isinstance(data, HttpResponse):
+        return data
     try:
-        change = EpisodePatch.model_validate(data)
+        change = episode_change(data)
     except ValidationError as error:
-        return _error_response(_pydantic_errors(error), "change")
-    if change.closed:
-        if change.outcome is None:
-            return _error_response([FieldError("outcome", "is needed to close an episode")],
-                                   "change")
+        return invalid(validation_problems(error), "change")
+    if isinstance(change, CloseEpisode):
         services.close_episode(episode, change.outcome, change.outcome_note)
     else:
-        services.reopen_episode(episode)
-    return JsonResponse(_episode(episode))
+        try:
+            services.reopen_episode(episode)
+        except services.TooManyOpenEpisodes as refusal:
+            return error_response(409, str(refusal), [FieldError("closed", str(refusal))])
+    return _episode(episode)
 
 
 @router.get(
     "/episodes/{episode_id}/checkins", summary="Check-ins, newest first, a page at a time",
     operation_id="list_checkins",
-    description=f"`limit` (1 to {MAX_LIMIT}, default {DEFAULT_LIMIT}) check-ins before the "
-    "day `before` (exclusive). The answer's `next_before` continues the list.",
-    openapi_extra={"responses": {404: NOT_FOUND, 422: BAD_INPUT}},
+    response={200: CheckinPage, 404: ApiError, 422: ApiError, 401: ApiError},
+    description=f"`limit` (1 to {MAX_CHECKINS}, default {DEFAULT_CHECKINS}) check-ins before "
+    "the day `before` (exclusive). The answer's `next_before` continues the list.",
 )
-def list_checkins(request: HttpRequest, episode_id: int, limit: int = DEFAULT_LIMIT,
-                  before: date | None = None) -> JsonResponse:
-    episode = get_episode_for_user(request.auth, episode_id)  # type: ignore[attr-defined]
-    if not 1 <= limit <= MAX_LIMIT:
-        return _error_response([FieldError("limit", f"must be from 1 to {MAX_LIMIT}")],
-                               "query")
+def list_checkins(request: HttpRequest, episode_id: EpisodeId,
+                  limit: QueryEx[int, P(ge=1, le=MAX_CHECKINS)] = DEFAULT_CHECKINS,
+                  before: IsoDay | None = None) -> dict[str, Any]:
+    episode = get_episode_for_user(_person(request), episode_id)
     rows = episode.checkins.order_by("-day")
     if before is not None:
         rows = rows.filter(day__lt=before)
-    # One more than asked tells whether there is a next page without counting.
     page = list(rows[: limit + 1])
     more = len(page) > limit
     page = page[:limit]
-    return JsonResponse({
-        "checkins": [_checkin(c) for c in page],
-        "next_before": page[-1].day.isoformat() if more else None,
-    })
+    return {"checkins": [_checkin(c) for c in page],
+            "next_before": page[-1].day if more else None}
 
 
 @router.post(
     "/episodes/{episode_id}/checkins", summary="Record a day's check-in",
     operation_id="create_checkin",
+    response={201: CheckinSaved, 404: ApiError, 409: ApiError, **WRITES},
     description="Re-runs the triage with the episode's history; the answer holds the "
-    "episode's new level, reasons and plan.",
-    openapi_extra={
-        "requestBody": {"required": True, "content": {
-            "application/json": {"schema": CheckinBody.model_json_schema()}}},
-        "responses": {404: NOT_FOUND, 422: BAD_INPUT},
-    },
+    "episode's new level, reasons and plan. Today's check-in may be sent again to change "
+    "it; an earlier day's only once. 409 when the episode's state refuses a well-formed "
+    "check-in: a day already recorded, in the future or before the episode began, a plan "
+    "item not in its plan, or a closed episode.",
+    openapi_extra={"requestBody": json_body(CheckinInput.model_json_schema())},
 )
-def create_checkin(request: HttpRequest, episode_id: int) -> HttpResponse:
-    episode = get_episode_for_user(request.auth, episode_id)  # type: ignore[attr-defined]
-    data, errors = _body(request)
-    if errors:
-        return _error_response(errors, "check-in")
+def create_checkin(request: HttpRequest, episode_id: EpisodeId) -> Any:
+    episode = get_episode_for_user(_person(request), episode_id)
+    limits.limit_write(request)
+    data = read_json(request)
+    if isinstance(data, HttpResponse):
+        return data
     try:
-        body = CheckinBody.model_validate(data)
+        body = CheckinInput.model_validate(data)
     except ValidationError as error:
-        return _error_response(_pydantic_errors(error), "check-in")
-    today = timezone.localdate()
+        return invalid(validation_problems(error), "check-in")
     try:
-        checkin = services.record_checkin(episode, CheckinInput(
-            day=body.day or today, pain=body.pain, function_limit=body.function_limit,
-            sleep_hours=body.sleep_hours, plan_done=tuple(body.plan_done),
-            symptoms=tuple(body.symptoms), note=body.note), today=today)
+        checkin = services.record_checkin(episode, body, today=timezone.localdate())
     except CheckinError as error:
-        return _error_response(error.errors, "check-in")
-    return JsonResponse({"checkin": _checkin(checkin), "episode": _episode(episode)},
-                        status=201)
+        return invalid(error.errors, "check-in", status=409)
+    return Status(201, {"checkin": _checkin(checkin), "episode": _episode(episode)})
 
 
 @router.get("/me/export", summary="Everything I have given Unknot",
-            operation_id="export_my_data")
-def export_me(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(export_data(request.auth))  # type: ignore[attr-defined]
+            operation_id="export_my_data", response={200: dict[str, Any], 401: ApiError})
+def export_me(request: HttpRequest) -> dict[str, Any]:
+    return export_data(_person(request))
 
 
 @router.delete("/me", summary="Delete my account and all its data", operation_id="delete_me",
-               openapi_extra={"responses": {204: {"description": "Deleted."}}})
-def delete_me(request: HttpRequest) -> HttpResponse:
-    delete_account(request.auth)  # type: ignore[attr-defined]
-    return HttpResponse(status=204)
+               response={204: None, **COMMON})
+def delete_me(request: HttpRequest) -> Status[None]:
+    limits.limit_write(request)
+    delete_account(_person(request))
+    return Status(204, None)

@@ -2,45 +2,40 @@
 
 from __future__ import annotations
 
-import json
-
 import orjson
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 
+from unknot.api import limits
+from unknot.api.body import read_json
+from unknot.api.errors import ApiError, install_error_handlers, invalid
 from unknot.api.outcomes import router as outcomes_router
 from unknot.api.schemas import (
     ASSESSMENT_SCHEMA,
-    ERROR_SCHEMA,
     INTAKE_SCHEMA,
+    Versions,
+    json_body,
     json_response,
 )
 from unknot.api.tracking import router as tracking_router
 from unknot.engine import ENGINE_VERSION, IntakeError, assess_data
-from unknot.engine.intake import FieldError
 
 api = NinjaAPI(
     title="Unknot API",
     version="1",
     description=(
         "Assess sore muscles and back pain: send an intake, get a triage level with reasons "
-        "and a relief plan. Unknot informs; it does not diagnose."
+        "and a relief plan. Unknot informs; it does not diagnose.\n\n"
+        "Every error, whatever its status, is a JSON object `{\"detail\": ..., \"errors\": "
+        "[{\"field\": ..., \"message\": ...}]}` (the ApiError schema). Writes and assessments "
+        "are limited per access token and per address; past a limit the answer is 429 with a "
+        "Retry-After header."
     ),
     urls_namespace="api",
     # The docs are a page of the site (api/docs.py), not Swagger UI.
     docs_url=None,
 )
-
-
-def unprocessable(errors: list[FieldError]) -> JsonResponse:
-    return JsonResponse(
-        {
-            "detail": "The intake breaks the contract: "
-            + "; ".join(f"{e.field}: {e.message}" for e in errors),
-            "errors": [e.as_dict() for e in errors],
-        },
-        status=422,
-    )
+install_error_handlers(api)
 
 
 @api.post(
@@ -48,32 +43,27 @@ def unprocessable(errors: list[FieldError]) -> JsonResponse:
     summary="Assess an intake",
     operation_id="create_assessment",
     tags=["assessments"],
+    response={413: ApiError, 415: ApiError, 422: ApiError, 429: ApiError},
     openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": INTAKE_SCHEMA}},
-        },
-        "responses": {
-            200: json_response("The assessment.", ASSESSMENT_SCHEMA),
-            422: json_response("The intake breaks the contract; every field is named.",
-                               ERROR_SCHEMA),
-        },
+        "requestBody": json_body(INTAKE_SCHEMA),
+        "responses": {200: json_response("The assessment.", ASSESSMENT_SCHEMA)},
     },
 )
 def create_assessment(request: HttpRequest) -> HttpResponse:
-    try:
-        data = json.loads(request.body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        return unprocessable([FieldError("(body)", f"is not valid JSON: {error}")])
+    limits.limit_assessment(request)
+    data = read_json(request)
+    if isinstance(data, JsonResponse):
+        return data
     try:
         # orjson encodes the ~20 KB answer several times faster than the
         # standard library, which is most of this endpoint's own cost.
         return HttpResponse(orjson.dumps(assess_data(data)), content_type="application/json")
     except IntakeError as error:
-        return unprocessable(error.errors)
+        return invalid(error.errors, "intake")
 
 
-@api.get("/version", summary="Engine and API versions", tags=["service"])
+@api.get("/version", summary="Engine and API versions", tags=["service"],
+         operation_id="get_version", response={200: Versions})
 def version(request: HttpRequest) -> dict[str, str]:
     return {"api": "1", "engine": ENGINE_VERSION}
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -14,6 +12,7 @@ from unknot.assessments.forms import IntakeForm
 from unknot.assessments.presenters import present
 from unknot.core.content import public_page
 from unknot.engine import IntakeError, assess, parse_intake
+from unknot.engine.json_input import JsonInputError, load_json
 from unknot.engine.labels import CAUSE_LABELS, TRAUMA_LABELS
 from unknot.tracking.services import episodes_past_year
 
@@ -58,9 +57,9 @@ def intake(request: HttpRequest) -> HttpResponse:
 def change_answers(request: HttpRequest) -> HttpResponse:
     """Back from a result to the form with every answer still filled in."""
     try:
-        data = json.loads(request.POST.get("intake", ""))
+        data = load_json(request.POST.get("intake", ""))
         parse_intake(data)
-    except (json.JSONDecodeError, IntakeError):
+    except (JsonInputError, IntakeError):
         return _form_page(request, IntakeForm(), status=400)
     return _form_page(request, IntakeForm(initial=IntakeForm.initial_from_intake(data)),
                       loaded="Your answers are filled in")

@@ -28,6 +28,10 @@ Every variable is optional:
     UNKNOT_EMAIL_TLS        "0" to turn off STARTTLS (on by default)
     UNKNOT_FROM_EMAIL       sender of account emails (Unknot <noreply@localhost>)
     UNKNOT_CONTACT_EMAIL    an address where people can reach the operator (none)
+    UNKNOT_API_WRITE_RATE   API writes one token may make, e.g. "120/m" (default)
+    UNKNOT_API_ADDRESS_RATE API writes and assessments from one address, e.g. "300/m" (default)
+    UNKNOT_ASSESS_RATE      POST /api/v1/assessments from one address, e.g. "60/m" (default)
+    UNKNOT_MAX_OPEN_EPISODES  open episodes one person may have at once (20)
 """
 
 from __future__ import annotations
@@ -89,6 +93,8 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "django_comments",
+    # Only for its system checks: they refuse a cache that cannot count across workers.
+    "django_ratelimit",
     "unknot.guides",
     "unknot.moderation",
     "unknot.products",
@@ -101,7 +107,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that whatever goes wrong further in, /api/ answers JSON, never HTML.
+    "unknot.api.middleware.api_errors_as_json",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "unknot.core.middleware.refuse_oversized_bodies",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -111,7 +121,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
-    "unknot.api.middleware.no_store_api_answers",
 ]
 
 ROOT_URLCONF = "unknot.config.urls"
@@ -140,13 +149,40 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers write to one file. WAL lets readers go on while
+    # one writes; IMMEDIATE takes the write lock when a transaction begins, so
+    # two writers queue instead of both reading and then failing with
+    # "database is locked" on their first write; the timeout (seconds) is how
+    # long a writer waits in that queue. synchronous=NORMAL is safe with WAL.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits, login lockout and the like count in the cache, so it must be
+# one that every worker and app server shares, with counters that go up by
+# exactly one per request whatever runs at the same moment: Redis when there
+# is one, else a table in the database (made by `unknot migrate`).
 if redis_url := os.environ.get("UNKNOT_REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": redis_url}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "unknot.core.cache.DatabaseCache",
+                          "LOCATION": "unknot_cache"}}
+# Rendered pages and fragments that are the same for everyone (core/content.py)
+# stay in each process's own memory: reading them must cost less than drawing
+# them. Their keys carry the content version kept in the database, so a save
+# by an editor reaches every worker and app server at once all the same.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                   "LOCATION": "unknot-pages", "OPTIONS": {"MAX_ENTRIES": 1000}}
+
+# Requests larger than this are refused before they are read: 413, with a
+# JSON body on the API and a plain page elsewhere. Guides are the largest
+# thing anyone posts; an intake is under 2 KB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 # Argon2 first (memory-hard, the OWASP recommendation); PBKDF2 stays listed so
 # older hashes still verify and are upgraded at the next login.
@@ -180,7 +216,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 # Password guessing: after 5 failed logins for one address (or from one IP)
 # within 5 minutes allauth refuses further tries and says so. Counted in the
-# cache, so several app servers need UNKNOT_REDIS_URL to share the count.
+# shared cache, so every worker and app server sees the same count.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "20/h/ip",
@@ -235,6 +271,17 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else Non
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# A stale or missing CSRF token shows the form again, with what was typed.
+CSRF_FAILURE_VIEW = "unknot.core.csrf.csrf_failure"
+# Nothing here needs a camera, a microphone, a location or a payment: say so,
+# so that no script or embedded frame can ever ask for them.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: [] for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -262,11 +309,8 @@ COMMENT_MAX_LENGTH = int(os.environ.get("UNKNOT_COMMENT_MAX_LENGTH", "3000"))
 COMMENT_RATE = os.environ.get("UNKNOT_COMMENT_RATE", "5/10m")
 COMMENT_MIN_FILL_SECONDS = 3
 TRUSTED_PROXIES = frozenset(_env_list("UNKNOT_TRUSTED_PROXIES", ""))
-# Counted in the cache. The default in-memory cache is per process, so with
-# several workers or app servers an address may send up to that many times the
-# rate until UNKNOT_REDIS_URL gives them one shared count.
+# Counted in the shared cache (see CACHES), the same count for every worker.
 RATELIMIT_USE_CACHE = "default"
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 CAPTCHA_PROVIDER = os.environ.get("UNKNOT_CAPTCHA", "altcha")
 CAPTCHA_SITE_KEY = os.environ.get("UNKNOT_CAPTCHA_SITE_KEY", "")
 CAPTCHA_SECRET_KEY = os.environ.get("UNKNOT_CAPTCHA_SECRET_KEY", "")
@@ -293,6 +337,14 @@ if CAPTCHA_PROVIDER != "altcha" and not (CAPTCHA_SITE_KEY and CAPTCHA_SECRET_KEY
 for _directive in ("script-src", "frame-src", "connect-src", "style-src"):
     CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(_directive, ["'self'"])
     CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += _CAPTCHA_ORIGINS[CAPTCHA_PROVIDER]
+
+# The API's own limits (see unknot.api.limits): writes per token and per
+# address, and assessments per address; past them it answers 429 with
+# Retry-After. A person may keep this many episodes open at once.
+API_WRITE_RATE = os.environ.get("UNKNOT_API_WRITE_RATE", "120/m")
+API_ADDRESS_RATE = os.environ.get("UNKNOT_API_ADDRESS_RATE", "300/m")
+ASSESS_RATE = os.environ.get("UNKNOT_ASSESS_RATE", "60/m")
+MAX_OPEN_EPISODES = int(os.environ.get("UNKNOT_MAX_OPEN_EPISODES", "20"))
 
 EMERGENCY_NUMBER = os.environ.get("UNKNOT_EMERGENCY_NUMBER", "").strip()
 SITE_NAME = "Unknot"

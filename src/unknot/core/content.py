@@ -5,7 +5,8 @@ Their pages are cached under a key that includes the content version, a number
 kept in the database and bumped in the same transaction as any change to that
 content (see the `invalidates_content` calls in each app's `ready`). Reading the
 number is one small query; in exchange every worker and app server sees a save
-at once, even with the default per-process cache. A cached copy also lapses
+at once, although the copies live in each process's own memory (the "pages"
+cache: reading a copy must cost far less than drawing the page). A cached copy also lapses
 after CACHE_SECONDS, so a guide scheduled for later appears within that time.
 
 Two ways to use it:
@@ -25,7 +26,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import F, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -89,7 +90,7 @@ def public_page(view: View) -> View:
             return view(request, *args, **kwargs)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
         key = f"page:{content_version(request)}:{path}"
-        cached = cache.get(key)
+        cached = caches["pages"].get(key)
         if cached is not None:
             body, content_type = cached
             if TOKEN_SLOT in body:
@@ -99,7 +100,7 @@ def public_page(view: View) -> View:
         # A page that sets a cookie of its own belongs to this visitor alone.
         if response.status_code == 200 and not response.streaming and not response.cookies:
             body = TOKEN_FIELD.sub(TOKEN_SLOT, response.content)
-            cache.set(key, (body, response["Content-Type"]), CACHE_SECONDS)
+            caches["pages"].set(key, (body, response["Content-Type"]), CACHE_SECONDS)
         return response
 
     return wrapped

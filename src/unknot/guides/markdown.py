@@ -15,6 +15,15 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 
 
+def _no_protocol_relative(tag: str, attribute: str, value: str) -> str | None:
+    # "//evil.example/x" has no scheme, so it passes a scheme check, yet it
+    # leaves the site; browsers read "/\\host" and "\\\\host" the same way.
+    # Such links are dropped (the words stay, unlinked).
+    if attribute == "href" and value.strip()[:2].replace("\\", "/") == "//":
+        return None
+    return value
+
+
 def render_markdown(text: str) -> str:
     html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     return nh3.clean(
@@ -23,4 +32,5 @@ def render_markdown(text: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        attribute_filter=_no_protocol_relative,
     )

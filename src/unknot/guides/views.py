@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -49,7 +49,7 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # the page is cached with slots for those, filled in for each visitor.
     shared = shareable(request)
     key = f"guide-page:{content_version(request) if shared else ''}:{slug}"
-    if shared and (cached := cache.get(key)) is not None:
+    if shared and (cached := caches["pages"].get(key)) is not None:
         page, pk = cached
         return HttpResponse(fill_comment_form(page, request, pk))
     guide = get_guide_for_reader(request, slug)
@@ -62,7 +62,7 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "guides/detail.html", context)
     slots = {**context, "comment_form_slots": True, "csrf_token": CSRF_SLOT}
     page = render_to_string("guides/detail.html", slots, request)
-    cache.set(key, (page, guide.pk), CACHE_SECONDS)
+    caches["pages"].set(key, (page, guide.pk), CACHE_SECONDS)
     return HttpResponse(fill_comment_form(page, request, guide.pk))
 
 

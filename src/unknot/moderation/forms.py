@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django_comments.forms import CommentForm
 
+from unknot.core.text import clean_line, clean_text
 from unknot.guides.models import Guide
 
 TOO_FAST = ("That was faster than a person can write. Please read over your comment and "
@@ -55,6 +56,20 @@ class GuideCommentForm(CommentForm):  # type: ignore[misc]
             "is_public": True,  # the moderator turns this off for comments that must wait
             "is_removed": False,
         }
+
+    def clean_name(self) -> str:
+        name = clean_line(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError("Please give a name to show with your comment.",
+                                        code="required")
+        return name
+
+    def clean_comment(self) -> str:
+        text: str = super().clean_comment()
+        comment = clean_text(text).strip()
+        if not comment:
+            raise forms.ValidationError("Please write your comment.", code="required")
+        return comment
 
     def clean_honeypot(self) -> str:
         value: str = self.cleaned_data["honeypot"]

@@ -76,19 +76,25 @@ def submit_comment(form: GuideCommentForm, request: HttpRequest) -> GuideComment
     return comment
 
 
+@transaction.atomic
 def _decide(comment: GuideComment, status: str, moderator: AbstractBaseUser | AnonymousUser,
             guide_url: str | None) -> None:
-    was_public = comment.is_public
-    comment.status = status
-    comment.is_public = status == GuideComment.APPROVED
-    comment.is_removed = status == GuideComment.SPAM
-    comment.decided_at = timezone.now()
-    comment.decided_by = moderator if moderator.is_authenticated else None
-    comment.save(update_fields=["status", "is_public", "is_removed", "decided_at", "decided_by"])
-    if comment.is_public and not was_public and comment.notify_on_publish and guide_url:
+    # The row is locked and read again, so two moderators deciding at once
+    # decide one after the other, and only the one who publishes it sends the
+    # commenter's email: once, and only when the decision is committed.
+    locked = GuideComment.objects.select_for_update().get(pk=comment.pk)
+    was_public = locked.is_public
+    for target in (locked, comment):
+        target.status = status
+        target.is_public = status == GuideComment.APPROVED
+        target.is_removed = status == GuideComment.SPAM
+        target.decided_at = timezone.now()
+        target.decided_by = moderator if moderator.is_authenticated else None
+    locked.save(update_fields=["status", "is_public", "is_removed", "decided_at", "decided_by"])
+    if locked.is_public and not was_public and locked.notify_on_publish and guide_url:
         from unknot.moderation.emails import tell_commenter_published
 
-        tell_commenter_published(comment, guide_url)
+        transaction.on_commit(lambda: tell_commenter_published(locked, guide_url))
 
 
 def approve_comment(comment: GuideComment, moderator: AbstractBaseUser | AnonymousUser,

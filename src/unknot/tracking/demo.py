@@ -16,9 +16,10 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from unknot.tracking.checkin_input import CheckinInput
 from unknot.tracking.models import Episode
 from unknot.tracking.psfs import rate_psfs, start_psfs
-from unknot.tracking.services import CheckinInput, record_checkin, start_episode
+from unknot.tracking.services import record_checkin, start_episode
 
 DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "unknot-demo-person"  # noqa: S105 (a published demo account)

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
+from pydantic import ValidationError
 
 from unknot.engine.labels import SYMPTOM_GROUPS
+from unknot.tracking.checkin_input import (
+    NOTE_MAX_LENGTH,
+    SCALE_MAX,
+    SCALE_MIN,
+    SLEEP_MAX_HOURS,
+    CheckinInput,
+)
 from unknot.tracking.models import Episode
-from unknot.tracking.services import CheckinInput
 
-SCALE = [(n, str(n)) for n in range(11)]
+SCALE = [(n, str(n)) for n in range(SCALE_MIN, SCALE_MAX + 1)]
 
 
 class CheckinForm(forms.Form):
+    checkin_input: CheckinInput  # set by clean() when the answers are valid
+
     day = forms.DateField(
         label="Which day is this for?",
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -31,10 +39,11 @@ class CheckinForm(forms.Form):
         error_messages={"required": "Choose how much it limits you, from 0 to 10."},
     )
     sleep_hours = forms.FloatField(
-        label="Hours of sleep last night (optional)", required=False, min_value=0, max_value=24,
-        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+        label="Hours of sleep last night (optional)", required=False, min_value=0,
+        max_value=SLEEP_MAX_HOURS,
+        widget=forms.NumberInput(attrs={"step": "0.1", "inputmode": "decimal"}),
         error_messages={"min_value": "Sleep cannot be negative.",
-                        "max_value": "A night has at most 24 hours.",
+                        "max_value": f"A night has at most {SLEEP_MAX_HOURS} hours.",
                         "invalid": "Enter the hours as a number, like 7 or 6.5."},
     )
     plan_done = forms.MultipleChoiceField(
@@ -47,7 +56,7 @@ class CheckinForm(forms.Form):
         choices=[(code, label) for _, items in SYMPTOM_GROUPS for code, label in items],
     )
     note = forms.CharField(
-        label="Anything else to note? (optional)", required=False, max_length=2000,
+        label="Anything else to note? (optional)", required=False, max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -55,14 +64,29 @@ class CheckinForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["plan_done"].choices = plan_choices  # type: ignore[attr-defined]
 
+    def clean(self) -> dict[str, Any]:
+        """The answers through CheckinInput, the one set of check-in rules; its
+        complaints land beside their fields."""
+        cleaned = super().clean() or {}
+        if self.errors:
+            return cleaned
+        try:
+            self.checkin_input = CheckinInput(
+                day=cleaned["day"], pain=cleaned["pain"],
+                function_limit=cleaned["function_limit"], sleep_hours=cleaned["sleep_hours"],
+                plan_done=tuple(cleaned["plan_done"]), symptoms=tuple(cleaned["symptoms"]),
+                note=cleaned["note"],
+            )
+        except ValidationError as error:
+            for problem in error.errors():
+                name = str(problem["loc"][0]) if problem["loc"] else None
+                message = str(problem["msg"]).removeprefix("Value error, ")
+                self.add_error(name if name in self.fields else None,
+                               message[:1].upper() + message[1:] + ".")
+        return cleaned
+
     def to_input(self) -> CheckinInput:
-        c = self.cleaned_data
-        day: date = c["day"]
-        return CheckinInput(
-            day=day, pain=c["pain"], function_limit=c["function_limit"],
-            sleep_hours=c["sleep_hours"], plan_done=tuple(c["plan_done"]),
-            symptoms=tuple(c["symptoms"]), note=c["note"],
-        )
+        return self.checkin_input
 
 
 class CloseForm(forms.Form):

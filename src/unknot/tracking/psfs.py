@@ -104,6 +104,9 @@ def rate_psfs(episode: Episode, scores: Mapping[int, int],
     episode is refused like one that does not exist.
     """
     today = today or timezone.localdate()
+    # Lock the episode so two ratings sent at once are one after the other:
+    # the second replaces today's, never a duplicate-key error.
+    Episode.objects.select_for_update().filter(pk=episode.pk).first()
     activities = list(episode.psfs_activities.all())
     errors = _open(episode)
     if not activities:

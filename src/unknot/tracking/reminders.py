@@ -108,8 +108,11 @@ class ReminderRun:
 def send_reminders(today: date | None = None) -> ReminderRun:
     """Email everyone who asked, has an open episode and has not checked in today.
 
-    Safe to run more than once a day (say hourly from cron): each person gets at
-    most one email a day.
+    Safe to run more than once a day (say hourly from cron), and on several
+    machines at once: each person's reminder for the day is claimed with one
+    conditional UPDATE before the email goes, and only the run whose UPDATE
+    changed the row sends it. If sending fails the claim is given back, so the
+    next run tries again.
     """
     today = today or timezone.localdate()
     not_checked_in = Episode.objects.filter(owner=OuterRef("owner"), closed_on__isnull=True) \
@@ -120,16 +123,28 @@ def send_reminders(today: date | None = None) -> ReminderRun:
            .filter(Exists(not_checked_in)))
     sent = skipped = 0
     for reminder in due:
-        episodes = list(Episode.objects.filter(owner=reminder.owner, closed_on__isnull=True)
-                        .exclude(checkins__day=today))
         if not reminder.owner.email:
             skipped += 1
             continue
-        _send_reminder_email(reminder.owner, episodes)
-        reminder.last_emailed_on = today
-        reminder.save(update_fields=["last_emailed_on"])
+        if not _claim(reminder, today):
+            continue  # another run has just sent it
+        episodes = list(Episode.objects.filter(owner=reminder.owner, closed_on__isnull=True)
+                        .exclude(checkins__day=today))
+        try:
+            _send_reminder_email(reminder.owner, episodes)
+        except Exception:
+            Reminder.objects.filter(pk=reminder.pk, last_emailed_on=today).update(
+                last_emailed_on=reminder.last_emailed_on)
+            raise
         sent += 1
     return ReminderRun(sent=sent, skipped=skipped)
+
+
+def _claim(reminder: Reminder, today: date) -> bool:
+    """Mark today's reminder as sent; False when another run marked it first."""
+    claimed = (Reminder.objects.filter(pk=reminder.pk)
+               .exclude(last_emailed_on=today).update(last_emailed_on=today))
+    return claimed == 1
 
 
 def _send_reminder_email(user: User, episodes: list[Episode]) -> None:

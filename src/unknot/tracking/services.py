@@ -1,21 +1,29 @@
-"""Every write to episodes and check-ins goes through here: web, API and commands alike."""
+"""Every write to episodes and check-ins goes through here: web, API and commands alike.
+
+Each write that first checks and then writes locks the row the check is
+about (the episode, or the person for per-person limits), so two requests at
+the same moment give the same result as the same two one after the other:
+never a duplicate, never a lost count, never a database error for the person.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 
+from unknot.core.locks import lock_person
 from unknot.engine import Intake, assess, parse_intake
 from unknot.engine.course import CheckinFacts, review
 from unknot.engine.intake import SYMPTOMS, FieldError
+from unknot.tracking.checkin_input import CheckinInput
 from unknot.tracking.models import CheckIn, Episode
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -24,9 +32,19 @@ EPISODES_WINDOW_DAYS = 365
 
 
 class CheckinError(ValueError):
+    """A well-formed request that the episode's state refuses (a day already
+    recorded, a closed episode, a day outside it, an item not in its plan)."""
+
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = errors
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+
+
+class TooManyOpenEpisodes(ValueError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"You have {limit} open episodes, the most there can be at once: "
+                         "close one you no longer track, then start this one.")
+        self.limit = limit
 
 
 def get_episode_for_user(user: AnyUser, pk: int | str,
@@ -62,13 +80,23 @@ def plan_items(plan: dict[str, Any] | None) -> list[tuple[str, str]]:
     return items
 
 
+def _refuse_past_open_limit(owner_id: int) -> None:
+    """Call with the person locked: at most MAX_OPEN_EPISODES open at once."""
+    limit: int = settings.MAX_OPEN_EPISODES
+    if Episode.objects.filter(owner_id=owner_id, closed_on__isnull=True).count() >= limit:
+        raise TooManyOpenEpisodes(limit)
+
+
 @transaction.atomic
 def start_episode(user: User, intake_data: object,
                   today: date | None = None) -> Episode:
-    """Start tracking from an intake; raises IntakeError naming bad fields."""
+    """Start tracking from an intake; raises IntakeError naming bad fields, and
+    TooManyOpenEpisodes past the limit."""
     intake = parse_intake(intake_data)
     assessment = assess(intake)
     first = assessment.as_dict()
+    lock_person(user)
+    _refuse_past_open_limit(user.pk)
     return Episode.objects.create(
         owner=user,
         started_on=today or timezone.localdate(),
@@ -79,39 +107,18 @@ def start_episode(user: User, intake_data: object,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class CheckinInput:
-    day: date
-    pain: int
-    function_limit: int
-    sleep_hours: float | None = None
-    plan_done: tuple[str, ...] = ()
-    symptoms: tuple[str, ...] = ()
-    note: str = ""
-
-
-def _check(episode: Episode, data: CheckinInput, today: date) -> list[FieldError]:
+def _check(episode: Episode, data: CheckinInput, day: date, today: date) -> list[FieldError]:
+    """What the episode's state refuses; the input's own limits are CheckinInput's."""
     errors = []
-    if data.day > today:
+    if day > today:
         errors.append(FieldError("day", "cannot be in the future"))
-    elif data.day < episode.started_on:
+    elif day < episode.started_on:
         errors.append(FieldError("day", f"cannot be before the episode began "
                                         f"({episode.started_on.isoformat()})"))
-    for name in ("pain", "function_limit"):
-        value = getattr(data, name)
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10:
-            errors.append(FieldError(name, "must be a whole number from 0 to 10"))
-    if data.sleep_hours is not None and not 0 <= data.sleep_hours <= 24:
-        errors.append(FieldError("sleep_hours", "must be a number of hours from 0 to 24"))
-    unknown = [s for s in data.symptoms if s not in SYMPTOMS]
-    if unknown:
-        errors.append(FieldError("symptoms", f"has an unknown code {unknown[0]!r}"))
     allowed = {code for code, _ in plan_items(episode.plan)}
     odd = [p for p in data.plan_done if p not in allowed]
     if odd:
         errors.append(FieldError("plan_done", f"has an item not in this plan: {odd[0]!r}"))
-    if len(data.note) > 2000:
-        errors.append(FieldError("note", "must be at most 2000 characters"))
     if not episode.is_open:
         errors.append(FieldError("episode", "is closed; reopen it or start a new one"))
     return errors
@@ -126,17 +133,22 @@ def record_checkin(episode: Episode, data: CheckinInput, today: date | None = No
     """Save one day's check-in (replacing that day's, if any) and re-run the triage.
 
     Today's check-in can be corrected all day; an earlier day can be filled in
-    late if it was missed, but a day already recorded is kept as it was.
+    late if it was missed, but a day already recorded is kept as it was. The
+    episode's row is locked first, so two saves at the same moment are two
+    saves one after the other: today's second replaces the first, a past
+    day's second is refused, and the count goes up once.
     """
     today = today or timezone.localdate()
-    errors = _check(episode, data, today)
-    existing = CheckIn.objects.filter(episode=episode, day=data.day).first()
-    if existing is not None and data.day != today:
+    day = data.day or today
+    locked = Episode.objects.select_for_update().get(pk=episode.pk)
+    errors = _check(locked, data, day, today)
+    existing = CheckIn.objects.filter(episode=locked, day=day).first()
+    if existing is not None and day != today:
         errors.append(FieldError("day", "already has a check-in; only today's can be changed"))
     if errors:
         raise CheckinError(errors)
 
-    checkin = existing or CheckIn(episode=episode, day=data.day)
+    checkin = existing or CheckIn(episode=locked, day=day)
     checkin.pain = data.pain
     checkin.function_limit = data.function_limit
     checkin.sleep_hours = None if data.sleep_hours is None else Decimal(str(data.sleep_hours))
@@ -144,16 +156,23 @@ def record_checkin(episode: Episode, data: CheckinInput, today: date | None = No
     checkin.plan_total = len(plan_items(episode.plan))
     checkin.symptoms = [s for s in SYMPTOMS if s in data.symptoms]
     checkin.note = data.note
-    checkin.level = episode.level
+    checkin.level = locked.level
     checkin.save()
     if existing is None:
-        Episode.objects.filter(pk=episode.pk).update(checkin_count=F("checkin_count") + 1)
-        episode.checkin_count += 1
-    _refresh_review(episode)
+        Episode.objects.filter(pk=locked.pk).update(checkin_count=F("checkin_count") + 1)
+        locked.checkin_count += 1
+    _refresh_review(locked)
     # The check-in carries the level the triage gave once it was counted.
-    CheckIn.objects.filter(pk=checkin.pk).update(level=episode.level)
-    checkin.level = episode.level
+    CheckIn.objects.filter(pk=checkin.pk).update(level=locked.level)
+    checkin.level = locked.level
+    _copy_state(locked, episode)
     return checkin
+
+
+def _copy_state(source: Episode, target: Episode) -> None:
+    """The caller's episode object shows what was just written."""
+    for name in ("level", "review", "checkin_count", "closed_on", "outcome", "outcome_note"):
+        setattr(target, name, getattr(source, name))
 
 
 def _refresh_review(episode: Episode) -> None:
@@ -170,20 +189,32 @@ def _refresh_review(episode: Episode) -> None:
     episode.save(update_fields=["level", "review"])
 
 
+@transaction.atomic
 def close_episode(episode: Episode, outcome: str, note: str = "",
                   today: date | None = None) -> Episode:
+    """Close with an outcome; closing again only changes the outcome and note,
+    and keeps the day it was first closed."""
     if outcome not in Episode.Outcome.values:
         raise CheckinError([FieldError("outcome", "must be one of: "
                                                   + ", ".join(Episode.Outcome.values))])
-    episode.closed_on = today or timezone.localdate()
-    episode.outcome = outcome
-    episode.outcome_note = note[:2000]
-    episode.save(update_fields=["closed_on", "outcome", "outcome_note"])
+    locked = Episode.objects.select_for_update().get(pk=episode.pk)
+    locked.closed_on = locked.closed_on or today or timezone.localdate()
+    locked.outcome = outcome
+    locked.outcome_note = note[:2000]
+    locked.save(update_fields=["closed_on", "outcome", "outcome_note"])
+    _copy_state(locked, episode)
     return episode
 
 
+@transaction.atomic
 def reopen_episode(episode: Episode) -> Episode:
-    episode.closed_on = None
-    episode.outcome = ""
-    episode.save(update_fields=["closed_on", "outcome"])
+    """Open a closed episode again; TooManyOpenEpisodes past the limit."""
+    lock_person(episode.owner_id)
+    locked = Episode.objects.select_for_update().get(pk=episode.pk)
+    if not locked.is_open:
+        _refuse_past_open_limit(episode.owner_id)
+        locked.closed_on = None
+        locked.outcome = ""
+        locked.save(update_fields=["closed_on", "outcome"])
+    _copy_state(locked, episode)
     return episode

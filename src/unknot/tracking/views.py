@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from unknot.assessments.presenters import plan_key
 from unknot.engine import IntakeError, parse_intake
+from unknot.engine.json_input import JsonInputError, load_json
 from unknot.engine.labels import SYMPTOM_LABELS
 from unknot.tracking import reminders, services
 from unknot.tracking.charts import (
@@ -68,16 +68,29 @@ def chart_url(pk: int, kind: str, before: date | None) -> str:
 def track_this(request: HttpRequest) -> HttpResponse:
     """Start an episode from a result page; someone without an account signs up first."""
     try:
-        data = json.loads(request.POST.get("intake", ""))
+        data = load_json(request.POST.get("intake", ""))
         parse_intake(data)
-    except (json.JSONDecodeError, IntakeError):
+    except (JsonInputError, IntakeError):
         return render(request, "tracking/track_error.html", status=400)
     if not request.user.is_authenticated:
         # Kept in the session, never in the URL: health answers stay out of logs.
         request.session[PENDING_INTAKE] = data
         return render(request, "tracking/track_account.html",
                       {"next": reverse("tracking:resume")})
-    episode = services.start_episode(request.user, data)
+    return _start(request, data)
+
+
+def _start(request: HttpRequest, data: object) -> HttpResponse:
+    try:
+        episode = services.start_episode(request.user, data)  # type: ignore[arg-type]
+    except IntakeError:
+        return render(request, "tracking/track_error.html", status=400)
+    except services.TooManyOpenEpisodes as refusal:
+        # The answers wait in the session, as for someone without an account,
+        # until an episode is closed and they are confirmed (tracking:resume).
+        request.session[PENDING_INTAKE] = data
+        messages.error(request, f"{refusal} Your answers are kept until then.")
+        return redirect("tracking:episodes")
     messages.success(request, "You are tracking this now. Check in once a day.")
     return redirect("tracking:episode", pk=episode.pk)
 
@@ -92,12 +105,7 @@ def resume(request: HttpRequest) -> HttpResponse:
         return redirect("tracking:episodes")
     if request.method == "POST":
         del request.session[PENDING_INTAKE]
-        try:
-            episode = services.start_episode(request.user, data)  # type: ignore[arg-type]
-        except IntakeError:
-            return render(request, "tracking/track_error.html", status=400)
-        messages.success(request, "You are tracking this now. Check in once a day.")
-        return redirect("tracking:episode", pk=episode.pk)
+        return _start(request, data)
     return render(request, "tracking/resume.html", {"intake": parse_intake(data)})
 
 
@@ -107,6 +115,7 @@ def resume(request: HttpRequest) -> HttpResponse:
 def episodes(request: HttpRequest) -> HttpResponse:
     rows = Episode.objects.filter(owner_id=request.user.pk).order_by("-started_on", "-id")
     return render(request, "tracking/episodes.html", {
+        "pending": PENDING_INTAKE in request.session,
         "open_episodes": [e for e in rows if e.is_open],
         "closed_episodes": [e for e in rows if not e.is_open],
     })
@@ -243,8 +252,12 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     episode = get_episode_for_user(request.user, pk)
-    services.reopen_episode(episode)
-    messages.success(request, "Episode reopened.")
+    try:
+        services.reopen_episode(episode)
+    except services.TooManyOpenEpisodes as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Episode reopened.")
     return redirect("tracking:episode", pk=episode.pk)
 
 
