@@ -41,7 +41,7 @@ def intake(request: HttpRequest) -> HttpResponse:
     # An example story from the start page fills the form in (by name: it is no one's data).
     shown = example(request.GET.get("example", "")) if request.method == "GET" else None
     if shown is not None:
-        initial = {**IntakeForm.initial_from_intake(json.loads(shown.intake_json)), **initial}
+        initial = {**IntakeForm.initial_from_intake(load_json(shown.intake_json)), **initial}
     form = IntakeForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         parsed = form.to_intake()

@@ -39,6 +39,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -166,6 +167,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # one that every worker and app server shares, with counters that go up by
 # exactly one per request whatever runs at the same moment: Redis when there
 # is one, else a table in the database (made by `unknot migrate`).
+CACHES: dict[str, dict[str, Any]]
 if redis_url := os.environ.get("UNKNOT_REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": redis_url}}
