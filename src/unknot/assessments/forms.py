@@ -123,8 +123,9 @@ class IntakeForm(forms.Form):
     )
     sex = forms.ChoiceField(
         label="Sex (optional)", required=False, widget=forms.RadioSelect,
-        # Only the testicular torsion rule reads it, so the page asks only with groin pain.
-        help_text="Asked for groin pain: one urgent cause of it affects only males.",
+        # Read by the rules on testicular torsion (groin or belly pain) and on the back
+        # and pelvic pain of pregnancy; left out, the rules assume the more serious cause.
+        help_text="Some causes of groin, belly and back pain affect only one sex.",
         choices=[("", "Prefer not to say"), *SEX_LABELS.items()],
     )
     sleep_hours = forms.FloatField(

@@ -1,7 +1,6 @@
 // The intake form's small helps, all optional: without this script every
 // question and tick box is simply shown.
 // - A yes-or-no warning-sign question opens its tick boxes only on "yes".
-// - The sex question shows only when the groin is ticked (the one rule that reads it).
 // - A progress bar counts the questions that need an answer.
 const form = document.querySelector("form.intake");
 
@@ -25,15 +24,6 @@ function setUpGates() {
     }
     show();
   }
-}
-
-function setUpGroin() {
-  const block = form.querySelector("[data-show-with-area]");
-  if (!block) return;
-  const box = form.querySelector(`input[name="areas"][value="${block.dataset.showWithArea}"]`);
-  const update = () => { block.hidden = !box.checked; };
-  form.addEventListener("change", update);
-  update();
 }
 
 function setUpProgress() {
@@ -64,6 +54,5 @@ function setUpProgress() {
 
 if (form) {
   setUpGates();
-  setUpGroin();
   setUpProgress();
 }
