@@ -52,6 +52,9 @@ FIRES = [
                                  "symptoms": ["chest_pain"]}, U),
     ("chest_muscle_soreness", {"age": 25, "areas": ["chest"], "onset_hours_ago": 30,
                                "symptoms": ["chest_pain"]}, C),
+    # Soreness eases: chest pain after a workout that keeps getting worse is checked today.
+    ("chest_wall_strain_check", {"age": 25, "areas": ["chest"], "onset_hours_ago": 30,
+                                 "trend": "worse", "symptoms": ["chest_pain"]}, U),
     ("pain_spreading_to_arm_or_jaw", {"areas": ["shoulder"], "cause": "unknown",
                                       "symptoms": ["pain_spreading_to_arm_or_jaw"]}, E),
     ("pain_spreading_after_strain", {"areas": ["neck"],
@@ -170,6 +173,9 @@ FIRES = [
                                  "episodes_past_year": 2}, C),
     ("lasting_chest_pain", {"age": 50, "areas": ["chest"], "cause": "unknown",
                             "onset_hours_ago": 200}, U),
+    # Unexplained chest pain for days is seen the same day under 40 too (pericarditis).
+    ("lasting_chest_pain", {"age": 23, "areas": ["chest"], "cause": "unknown",
+                            "onset_hours_ago": 96, "symptoms": ["chest_pain"]}, U),
     ("settled_chest_wall_pain", {"age": 50, "areas": ["chest"], "onset_hours_ago": 120,
                                  "symptoms": ["chest_pain"]}, C),
     ("flu_like_aches", {"areas": ["lower_back", "front_thigh", "shoulder"], "cause": "unknown",

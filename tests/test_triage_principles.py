@@ -165,9 +165,16 @@ PRINCIPLES: list[tuple[str, dict[str, Any], Level]] = [
     ("young chest soreness the day after bench press", {
         "age": 27, "areas": ["chest", "shoulder"], "cause": "overexertion",
         "onset_hours_ago": 26, "intensity": 4, "symptoms": ["chest_pain"]}, C),
-    ("young costochondritis for four days", {"age": 23, "areas": ["chest"],
-                                             "onset_hours_ago": 96, "intensity": 4,
-                                             "symptoms": ["chest_pain"]}, C),
+    # With no cause given the answers also fit pericarditis after a cold: same day.
+    ("young, unexplained chest pain for four days", {"age": 23, "areas": ["chest"],
+                                                     "onset_hours_ago": 96, "intensity": 4,
+                                                     "symptoms": ["chest_pain"]}, U),
+    ("young chest wall pain four days after a strain", {
+        "age": 23, "areas": ["chest"], "cause": "overexertion", "onset_hours_ago": 96,
+        "intensity": 4, "symptoms": ["chest_pain"]}, C),
+    ("young chest soreness getting worse two days after a workout", {
+        "age": 27, "areas": ["chest"], "cause": "overexertion", "onset_hours_ago": 48,
+        "trend": "worse", "symptoms": ["chest_pain"]}, U),
     ("chest wall at 50, five days after moving furniture", {
         "age": 50, "areas": ["chest"], "cause": "overexertion", "onset_hours_ago": 120,
         "symptoms": ["chest_pain"]}, C),

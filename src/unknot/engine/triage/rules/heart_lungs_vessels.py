@@ -14,8 +14,10 @@ YOUNG_ADULT_AGE = 40
 # hours a same-day assessment, longer ago an assessment without that hurry.
 # Chest pain that has gone on for more than three days without getting worse,
 # without breathlessness and without spreading to the arm, neck or jaw is not
-# a heart attack in progress: unexplained, it is still seen the same day; after
-# a strain or a knock it is the chest wall, examined in the coming days.
+# a heart attack in progress: unexplained, it is still seen the same day at any
+# age (pericarditis, a clot in the lung or a collapsed lung can hurt for days in
+# the young too); after a strain or a knock it is the chest wall, examined in the
+# coming days.
 SETTLED_CHEST_HOURS = 72
 CHEST_ALARMS = frozenset({"shortness_of_breath", "pain_spreading_to_arm_or_jaw",
                           "sudden_tearing_pain"})
@@ -64,7 +66,6 @@ def lasting_chest_pain(intake: Intake) -> bool:
     return (
         _settled_chest_pain(intake)
         and intake.cause in ("unknown", "medical_condition")
-        and intake.age >= YOUNG_ADULT_AGE
     )
 
 
@@ -76,9 +77,7 @@ def lasting_chest_pain(intake: Intake) -> bool:
     tightness, spreads to the arm, neck or jaw, or you feel breathless, sweaty or sick.""",
 )
 def settled_chest_wall_pain(intake: Intake) -> bool:
-    return _settled_chest_pain(intake) and (
-        intake.cause in ("overexertion", "injury") or intake.age < YOUNG_ADULT_AGE
-    )
+    return _settled_chest_pain(intake) and intake.cause in ("overexertion", "injury")
 
 
 # Under 40, chest pain that began with a chest workout or a knock and is first
@@ -102,6 +101,7 @@ def chest_muscle_soreness(intake: Intake) -> bool:
         and intake.age < YOUNG_ADULT_AGE
         and intake.onset_hours_ago > DURING_EFFORT_HOURS
         and intake.symptoms.isdisjoint(CHEST_ALARMS)
+        and intake.trend != "worse"
         and not _settled_chest_pain(intake)
     )
 
@@ -121,7 +121,9 @@ def chest_wall_strain(intake: Intake) -> bool:
         and intake.age < YOUNG_ADULT_AGE
         and intake.symptoms.isdisjoint({"shortness_of_breath", "pain_spreading_to_arm_or_jaw"})
         and not _settled_chest_pain(intake)
-        and intake.onset_hours_ago <= DURING_EFFORT_HOURS
+        # Soreness from a workout eases; chest pain that keeps getting worse after
+        # the first day is not put down to it.
+        and (intake.onset_hours_ago <= DURING_EFFORT_HOURS or intake.trend == "worse")
     )
 
 
