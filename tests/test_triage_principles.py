@@ -499,3 +499,59 @@ def test_every_harmless_pattern_is_a_self_care_finding_and_nothing_else_is() -> 
     self_care = {r.code for r in RULES if r.level == S}
     assert self_care == {r.code for r in benign.RULES if r.level == S}
     assert self_care == set(BENIGN_EXAMPLES)
+
+
+# Probes from a safety audit that compared 400,000 generated intakes between the
+# engine before the benign patterns and after: each is a red flag or a real doubt
+# that a benign pattern had lowered. None may fall below the level given here.
+BENIGN_PATTERNS_MUST_NOT_HIDE: list[tuple[str, dict[str, Any], Level]] = [
+    ("chest pain at 88 with a strained wrist, the same for four days", {
+        "age": 88, "areas": ["forearm_wrist"], "cause": "overexertion", "onset_hours_ago": 100,
+        "intensity": 5, "trend": "same", "symptoms": ["chest_pain"]}, U),
+    ("severe chest pain now, nine days after it began", {
+        "age": 17, "areas": ["chest"], "cause": "unknown", "onset_hours_ago": 200,
+        "intensity": 9, "trend": "same", "symptoms": ["chest_pain"]}, E),
+    ("calf pain with aches elsewhere is still checked for a clot", {
+        "age": 30, "areas": ["calf", "shoulder", "knee"], "cause": "unknown",
+        "onset_hours_ago": 24, "intensity": 5, "trend": "same"}, U),
+    ("numb arm and both legs six hours after an injury, getting worse", {
+        "age": 25, "areas": ["upper_arm", "knee"], "cause": "injury", "trauma": "minor",
+        "onset_hours_ago": 6, "trend": "worse",
+        "symptoms": ["bilateral_leg_symptoms", "arm_numbness_tingling"]}, U),
+    ("both legs numb for seven weeks on drugs that weaken the immune system", {
+        "age": 45, "areas": ["lower_back"], "cause": "unknown", "onset_hours_ago": 7 * 168,
+        "symptoms": ["bilateral_leg_symptoms", "leg_numbness_tingling"],
+        "history": ["immunosuppressed"]}, E),
+    ("both legs and night pain at 19 for seven weeks", {
+        "age": 19, "areas": ["lower_back", "back_thigh"], "cause": "unknown",
+        "onset_hours_ago": 7 * 168,
+        "symptoms": ["bilateral_leg_symptoms", "constant_night_pain"]}, U),
+    ("a pop in the shoulder at 83 after cancer, arm hard to use", {
+        "age": 83, "areas": ["shoulder"], "cause": "unknown", "onset_hours_ago": 4,
+        "intensity": 3, "function_limit": 7, "symptoms": ["heard_pop"],
+        "history": ["long_term_steroids", "cancer"]}, U),
+    ("a fall on the chest and belly at 80 on blood thinners", {
+        "age": 80, "areas": ["abdomen", "chest"], "cause": "injury", "trauma": "minor",
+        "onset_hours_ago": 2, "intensity": 2, "function_limit": 1, "trend": "same",
+        "symptoms": ["bruising"], "history": ["blood_thinners"]}, U),
+    ("a fall at 72 on blood thinners, a bruised thigh, three hours ago", {
+        "age": 72, "areas": ["front_thigh"], "cause": "injury", "trauma": "minor",
+        "onset_hours_ago": 3, "intensity": 2, "function_limit": 1, "trend": "same",
+        "symptoms": ["bruising"], "history": ["blood_thinners"]}, U),
+    ("an easing hip knock at 88 after cancer", {
+        "age": 88, "areas": ["hip"], "cause": "injury", "trauma": "none",
+        "onset_hours_ago": 84, "intensity": 1, "trend": "better", "function_limit": 0,
+        "history": ["cancer"]}, U),
+    ("fever with mid-back pain at 63 is not read as flu", {
+        "age": 63, "areas": ["lower_back", "shoulder", "mid_back"], "cause": "unknown",
+        "onset_hours_ago": 4, "intensity": 3, "trend": "same",
+        "symptoms": ["fever_or_chills"]}, U),
+]
+
+
+@pytest.mark.parametrize(("story", "fields", "lowest"), BENIGN_PATTERNS_MUST_NOT_HIDE,
+                         ids=[p[0] for p in BENIGN_PATTERNS_MUST_NOT_HIDE])
+def test_no_benign_pattern_hides_a_red_flag_or_a_real_doubt(
+    story: str, fields: dict[str, Any], lowest: Level
+) -> None:
+    assert level(**fields) >= lowest

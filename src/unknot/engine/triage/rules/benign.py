@@ -58,6 +58,7 @@ def widespread_aches_pattern(intake: Intake) -> bool:
         and len(intake.area_set) >= FLU_MIN_AREAS
         and _regions(intake) >= 2
         and intake.area_set.isdisjoint(TRUNK_AREAS)
+        and not (intake.age >= 50 and not intake.area_set.isdisjoint({"upper_back", "mid_back"}))
         and not intake.area_set.isdisjoint(FLU_MUSCLES)
         and intake.onset_hours_ago <= FLU_MAX_HOURS
         and intake.trend != "worse"
@@ -152,6 +153,12 @@ def vaccine_reaction(intake: Intake) -> bool:
 # working) and any knock to the head, neck or back.
 SMALL_KNOCK_PAIN = 4
 SMALL_KNOCK_LIMIT = 3
+# A fall, not a bump: from 65 a fall from standing often includes a blow to the
+# head that the intake cannot record, and on an anticoagulant that needs a scan
+# within 8 hours (NICE NG232 head injury). The intake's "minor" covers a fall and
+# a knock alike, so within those 8 hours it is never put down as a small bruise.
+FALL_AGE = 65
+HEAD_SCAN_HOURS = 8
 
 
 def small_bruise_on_blood_thinners_pattern(intake: Intake) -> bool:
@@ -160,6 +167,10 @@ def small_bruise_on_blood_thinners_pattern(intake: Intake) -> bool:
         and intake.injured
         and intake.trauma != "major"
         and not intake.spinal
+        and not (intake.age >= FALL_AGE and intake.trauma == "minor"
+                 and intake.onset_hours_ago <= HEAD_SCAN_HOURS)
+        # Bleeding inside the chest or belly does not show as a bruise.
+        and intake.area_set.isdisjoint({"chest", "abdomen"})
         and intake.symptoms <= {"bruising"}
         and intake.intensity <= SMALL_KNOCK_PAIN
         and intake.function_limit <= SMALL_KNOCK_LIMIT

@@ -19,6 +19,9 @@ YOUNG_ADULT_AGE = 40
 # the young too); after a strain or a knock it is the chest wall, examined in the
 # coming days.
 SETTLED_CHEST_HOURS = 72
+# CG95 treats chest pain felt now as current, whenever it began: severe pain at
+# the moment of asking (7 or more out of 10) is never put down as settled.
+SEVERE_CHEST_PAIN = 7
 CHEST_ALARMS = frozenset({"shortness_of_breath", "pain_spreading_to_arm_or_jaw",
                           "sudden_tearing_pain"})
 
@@ -38,6 +41,7 @@ def _settled_chest_pain(intake: Intake) -> bool:
         and intake.onset_hours_ago > SETTLED_CHEST_HOURS
         and intake.trend != "worse"
         and intake.symptoms.isdisjoint(CHEST_ALARMS)
+        and intake.intensity < SEVERE_CHEST_PAIN
     )
 
 
@@ -65,7 +69,7 @@ def chest_pain(intake: Intake) -> bool:
 def lasting_chest_pain(intake: Intake) -> bool:
     return (
         _settled_chest_pain(intake)
-        and intake.cause in ("unknown", "medical_condition")
+        and not settled_chest_wall_pain.applies(intake)
     )
 
 
@@ -77,7 +81,12 @@ def lasting_chest_pain(intake: Intake) -> bool:
     tightness, spreads to the arm, neck or jaw, or you feel breathless, sweaty or sick.""",
 )
 def settled_chest_wall_pain(intake: Intake) -> bool:
-    return _settled_chest_pain(intake) and intake.cause in ("overexertion", "injury")
+    return (
+        _settled_chest_pain(intake)
+        and intake.cause in ("overexertion", "injury")
+        # the strain explains the chest pain only when the chest is where it hurts
+        and "chest" in intake.area_set
+    )
 
 
 # Under 40, chest pain that began with a chest workout or a knock and is first

@@ -115,7 +115,7 @@ def hip_injury_over_65(intake: Intake) -> bool:
         and not intake.area_set.isdisjoint(HIP_AREAS | {"glutes"})
         and intake.history.isdisjoint(FRAGILE_BONES)
         and not hip_fracture_signs.applies(intake)
-        and not _small_hip_knock_easing(intake)
+        and not (_small_hip_knock_easing(intake) and "cancer" not in intake.history)
     )
 
 
@@ -149,7 +149,7 @@ def easing_hip_knock_over_65(intake: Intake) -> bool:
         intake.injured
         and intake.age >= HIGH_RISK_AGE
         and not intake.area_set.isdisjoint(HIP_AREAS | {"glutes"})
-        and intake.history.isdisjoint(FRAGILE_BONES)
+        and intake.history.isdisjoint(FRAGILE_BONES | {"cancer"})
         and _small_hip_knock_easing(intake)
     )
 
@@ -227,9 +227,11 @@ def pop_at_shoulder_end_of_biceps(intake: Intake) -> bool:
         and "shoulder" in intake.area_set
         and intake.area_set <= {"shoulder", "upper_arm"}
         and intake.intensity < STRONG_PAIN
-        and intake.symptoms.isdisjoint(
-            {"arm_weakness", "severe_muscle_weakness", "severe_swelling", "visible_deformity"}
-        )
+        and intake.cause in ("overexertion", "injury")
+        and intake.trend != "worse"
+        and intake.function_limit < HARD_TO_GET_UP
+        and intake.history.isdisjoint(FRAGILE_BONES | {"cancer"})
+        and intake.symptoms <= {"heard_pop", "bruising"}
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from unknot.engine.intake import COMPARTMENT_AREAS, Intake
 from unknot.engine.triage import sources as src
 from unknot.engine.triage.base import Level, rule
-from unknot.engine.triage.rules.benign import easing_night_cramp_pattern, widespread_aches_pattern
+from unknot.engine.triage.rules.benign import easing_night_cramp_pattern
 
 
 @rule(
@@ -139,7 +139,6 @@ def unexplained_calf_pain(intake: Intake) -> bool:
         # does not rule a clot out, and reporting it must not lower the level
         and not intake.spinal
         and not easing_night_cramp_pattern(intake)
-        and not widespread_aches_pattern(intake)
     )
 
 

@@ -42,6 +42,10 @@ def _long_standing_both_legs(intake: Intake) -> bool:
         and intake.area_set.isdisjoint(UPPER_SPINE)
         and intake.symptoms.isdisjoint(CAUDA_EQUINA_SIGNS)
         and "fever_or_chills" not in intake.symptoms
+        and intake.age >= 50
+        and intake.symptoms.isdisjoint({"constant_night_pain", "unexplained_weight_loss"})
+        and intake.history.isdisjoint(
+            {"cancer", "immunosuppressed", "iv_drug_use", "recent_infection"})
     )
 
 
@@ -159,8 +163,12 @@ def _aches_in_arms_and_legs(intake: Intake) -> bool:
         and not intake.area_set.isdisjoint(ARM_AREAS)
         and not intake.area_set.isdisjoint(LEG_AREAS)
         and not intake.spinal
+        and not intake.injured
+        # worsening within the first week is not yet the weeks-long course of PMR
+        and (intake.trend != "worse" or intake.onset_hours_ago > 7 * 24)
         and intake.symptoms.isdisjoint(
-            {"leg_weakness", "leg_numbness_tingling", "leg_pain_below_knee",
+            {"arm_weakness", "arm_numbness_tingling",
+             "leg_weakness", "leg_numbness_tingling", "leg_pain_below_knee",
              "severe_muscle_weakness", "saddle_numbness", "bladder_dysfunction",
              "bowel_incontinence"}
         )
