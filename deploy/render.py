@@ -80,10 +80,11 @@ def parse_sets(pairs: list[str]) -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True, help="folder to write into")
+    defaults = ", ".join(f"{k}={v}" for k, v in DEFAULTS.items())
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                        help=f"override a default ({', '.join(f'{k}={v}' for k, v in DEFAULTS.items())})")
+                        help=f"override a default ({defaults})")
     parser.add_argument("--app", action="append", default=[], metavar="HOST:PORT",
                         help="an app server for nginx's upstream (repeat for each)")
     options = parser.parse_args(argv)

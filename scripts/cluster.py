@@ -151,8 +151,8 @@ def write_env_file(layout: Layout) -> None:
             lines.append(line)
             continue
         seen.add(key)
-        value = local[key]
-        lines.append(f"{key}={value}" if value is not None else f"# {key}= (not set here)")
+        setting = local[key]
+        lines.append(f"{key}={setting}" if setting is not None else f"# {key}= (not set here)")
     extra = [f"{k}={v}" for k, v in local.items() if k not in seen and v is not None]
     if extra:
         lines += ["", "# Set for this cluster only.", *extra]
@@ -267,6 +267,13 @@ def wait_for(url: str, name: str, layout: Layout, seconds: float = 60) -> None:
     raise SystemExit(f"cluster: {name} did not answer at {url}; end of {log}:\n{tail}")
 
 
+def redis_command(layout: Layout) -> list[str]:
+    # Only a cache lives in it (rate counts, lockouts): nothing to save to disk.
+    return ["redis-server", "--bind", "127.0.0.1", "--port", str(layout.redis_port),
+            "--dir", str(layout.run_dir / "redis"), "--save", "", "--appendonly", "no",
+            "--protected-mode", "yes"]
+
+
 def ensure_database(layout: Layout) -> bool:
     """Create the cluster's PostgreSQL database if it is missing; True if it was made."""
     url = urlsplit(layout.database_url)
@@ -278,7 +285,8 @@ def ensure_database(layout: Layout) -> bool:
         "import sys, psycopg\n"
         "from psycopg import sql\n"
         "with psycopg.connect(sys.argv[1], autocommit=True) as c:\n"
-        "    if c.execute('SELECT 1 FROM pg_database WHERE datname = %s', (sys.argv[2],)).fetchone():\n"
+        "    found = c.execute('SELECT 1 FROM pg_database WHERE datname = %s', (sys.argv[2],))\n"
+        "    if found.fetchone():\n"
         "        print('exists')\n"
         "    else:\n"
         "        c.execute(sql.SQL('CREATE DATABASE {}').format(sql.Identifier(sys.argv[2])))\n"
@@ -301,11 +309,7 @@ def start(layout: Layout) -> None:
     render_conf(layout)
 
     print(f"redis-server on 127.0.0.1:{layout.redis_port}")
-    launch(layout, "redis", [
-        "redis-server", "--bind", "127.0.0.1", "--port", str(layout.redis_port),
-        "--dir", str(layout.run_dir / "redis"), "--save", "", "--appendonly", "no",
-        "--protected-mode", "yes",
-    ], layout.run_dir, dict(os.environ))
+    launch(layout, "redis", redis_command(layout), layout.run_dir, dict(os.environ))
 
     made = ensure_database(layout)
     print("deploy step: " + ("new database, " if made else "") + "migrate, collectstatic")
@@ -385,7 +389,8 @@ def status(layout: Layout) -> int:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/cluster", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="scripts/cluster",
+                                     description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("action", choices=["start", "stop", "status"])
     options = parser.parse_args(argv)
     layout = layout_from_env()
