@@ -81,6 +81,7 @@ def _cluster_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("unknot_cluster", ROOT / "scripts/cluster.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
