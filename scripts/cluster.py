@@ -312,7 +312,7 @@ def start(layout: Layout) -> None:
     launch(layout, "redis", redis_command(layout), layout.run_dir, dict(os.environ))
 
     made = ensure_database(layout)
-    print("deploy step: " + ("new database, " if made else "") + "migrate, collectstatic")
+    print("deploy step: " + ("new database, " if made else "") + "unknot deploy")
     deploy = read_unit(layout, "unknot-deploy.service")
     for command in deploy.commands:
         subprocess.run(command, cwd=deploy.workdir, env=deploy.env, check=True)
@@ -331,13 +331,14 @@ def start(layout: Layout) -> None:
     launch(layout, "worker", worker.commands[0], worker.workdir, worker.env)
     print("background worker")
     for port in layout.app_ports:
-        wait_for(f"http://127.0.0.1:{port}/health", f"app-{port}", layout)
+        wait_for(f"http://127.0.0.1:{port}/health/live", f"app-{port}", layout)
 
     nginx_conf = layout.run_dir / "nginx" / "nginx.conf"
     subprocess.run(["/usr/sbin/nginx", "-t", "-q", "-c", str(nginx_conf)], check=True)
     launch(layout, "nginx", ["/usr/sbin/nginx", "-c", str(nginx_conf)], layout.run_dir,
            dict(os.environ))
-    wait_for(f"{layout.url}/health", "nginx", layout)
+    # Ready: database, cache, migrations and the worker's heartbeat, through nginx.
+    wait_for(f"{layout.url}/health/ready", "nginx", layout, seconds=90)
     print(f"\nUnknot is served through nginx on {layout.url}/")
     print(f"logs in {layout.logs}; `scripts/cluster stop` stops it all")
 
@@ -380,10 +381,13 @@ def status(layout: Layout) -> int:
         print(f"{name:12} {'running, pid ' + str(pid) if pid else 'not running'}")
         down += pid is None
     try:
-        with urllib.request.urlopen(f"{layout.url}/health", timeout=3) as answer:  # noqa: S310
-            print(f"{layout.url}/health answers {answer.status}")
+        with urllib.request.urlopen(f"{layout.url}/health/ready", timeout=5) as answer:  # noqa: S310
+            print(f"{layout.url}/health/ready answers {answer.status}: {answer.read().decode()}")
+    except urllib.error.HTTPError as error:
+        print(f"{layout.url}/health/ready answers {error.code}: {error.read().decode()}")
+        down += 1
     except (urllib.error.URLError, OSError) as error:
-        print(f"{layout.url}/health does not answer ({error})")
+        print(f"{layout.url}/health/ready does not answer ({error})")
         down += 1
     return 1 if down else 0
 
