@@ -477,7 +477,9 @@ def run_scenario(name: str, options: argparse.Namespace) -> dict[str, Any]:
         lost = [c for c in record.checkins if stored.get((c[0], c[1])) != c[2]]
         acknowledged_notes = {c[2] for c in record.checkins}
         unacknowledged = sum(1 for note in stored.values() if note not in acknowledged_notes)
-        emails = emails_to(setup.layout, record.resets, wait=90)
+        # A worker killed mid-send holds its email's lease for five minutes
+        # (ops/outbox.py) before another worker may send it: wait that long there.
+        emails = emails_to(setup.layout, record.resets, wait=420 if name == "worker-kill" else 90)
         fault = (window[0], window[1] + GRACE_SECONDS) if window else None
         outside = [e for e in record.errors if fault is None or not fault[0] <= e[0] <= fault[1]]
         not_own = [e for e in record.errors if not e[3]]
