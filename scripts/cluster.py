@@ -238,6 +238,11 @@ def pid_of(layout: Layout, name: str) -> int | None:
         os.kill(pid, 0)
     except ProcessLookupError:
         return None
+    # A process that has ended but was started by the caller (the benchmark
+    # restarts the worker itself) stays a zombie until reaped: it is not running.
+    stat = Path(f"/proc/{pid}/stat")
+    if stat.exists() and stat.read_text().rpartition(")")[2].split()[0] == "Z":
+        return None
     return pid
 
 
