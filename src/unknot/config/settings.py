@@ -39,7 +39,7 @@ Every variable is optional:
     UNKNOT_METRICS_TOKEN    bearer token that may read /metrics
     UNKNOT_METRICS_ALLOWED  comma-separated addresses that may read /metrics without it
     UNKNOT_LOG_FORMAT       "json" (default) or "text"
-    UNKNOT_SENTRY_DSN       report errors to Sentry (needs the [sentry] extra); unset, nothing is sent
+    UNKNOT_SENTRY_DSN       report errors to Sentry (the [sentry] extra); unset, nothing is sent
 """
 
 from __future__ import annotations
