@@ -126,6 +126,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that whatever goes wrong further in, /api/ answers JSON, never HTML.
     "unknot.api.middleware.api_errors_as_json",
+    # A shared cache (Redis) that is down: a clear 503, never a 500 (core/outage.py).
+    "unknot.core.outage.cache_outage",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "unknot.core.middleware.refuse_oversized_bodies",
@@ -185,8 +187,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # is one, else a table in the database (made by `unknot migrate`).
 CACHES: dict[str, dict[str, Any]]
 if redis_url := os.environ.get("UNKNOT_REDIS_URL"):
+    # Short timeouts: a Redis that is down must cost a request a second or
+    # two, then the clear refusal of core/outage.py, never a hung worker.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": redis_url}}
+                          "LOCATION": redis_url,
+                          "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}},
+              # allauth's login limits count here while Redis is unreachable.
+              "limits-fallback": {"BACKEND": "unknot.core.cache.DatabaseCache",
+                                  "LOCATION": "unknot_cache"}}
 else:
     CACHES = {"default": {"BACKEND": "unknot.core.cache.DatabaseCache",
                           "LOCATION": "unknot_cache"}}
