@@ -39,7 +39,7 @@ Every variable is optional:
     UNKNOT_METRICS_TOKEN    bearer token that may read /metrics
     UNKNOT_METRICS_ALLOWED  comma-separated addresses that may read /metrics without it
     UNKNOT_LOG_FORMAT       "json" (default) or "text"
-    UNKNOT_SENTRY_DSN       report errors to Sentry (needs the [sentry] extra); unset, nothing is sent
+    UNKNOT_SENTRY_DSN       report errors to Sentry (the [sentry] extra); unset, nothing is sent
 """
 
 from __future__ import annotations
@@ -120,12 +120,19 @@ INSTALLED_APPS = [
     "allauth.account",
     "unknot.tracking",
     "django_q",
+    "django_prometheus",
     "unknot.ops",
 ]
 
 MIDDLEWARE = [
+    # Counts and times every request (by route), whatever answers it.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # The request id first in, so every log line of the request carries it.
+    "unknot.ops.logs.request_id",
     # First, so that whatever goes wrong further in, /api/ answers JSON, never HTML.
     "unknot.api.middleware.api_errors_as_json",
+    # A shared cache (Redis) that is down: a clear 503, never a 500 (core/outage.py).
+    "unknot.core.outage.cache_outage",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "unknot.core.middleware.refuse_oversized_bodies",
@@ -138,6 +145,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "unknot.config.urls"
@@ -185,8 +193,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # is one, else a table in the database (made by `unknot migrate`).
 CACHES: dict[str, dict[str, Any]]
 if redis_url := os.environ.get("UNKNOT_REDIS_URL"):
+    # Short timeouts: a Redis that is down must cost a request a second or
+    # two, then the clear refusal of core/outage.py, never a hung worker.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": redis_url}}
+                          "LOCATION": redis_url,
+                          "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}},
+              # allauth's login limits count here while Redis is unreachable.
+              "limits-fallback": {"BACKEND": "unknot.core.cache.DatabaseCache",
+                                  "LOCATION": "unknot_cache"}}
 else:
     CACHES = {"default": {"BACKEND": "unknot.core.cache.DatabaseCache",
                           "LOCATION": "unknot_cache"}}
@@ -400,12 +414,39 @@ API_ADDRESS_RATE = os.environ.get("UNKNOT_API_ADDRESS_RATE", "300/m")
 ASSESS_RATE = os.environ.get("UNKNOT_ASSESS_RATE", "60/m")
 MAX_OPEN_EPISODES = int(os.environ.get("UNKNOT_MAX_OPEN_EPISODES", "20"))
 
+# /metrics: only for the operator (ops/metrics.py); with neither set, nobody.
+METRICS_TOKEN = os.environ.get("UNKNOT_METRICS_TOKEN", "")
+METRICS_ALLOWED = frozenset(_env_list("UNKNOT_METRICS_ALLOWED", ""))
+
 EMERGENCY_NUMBER = os.environ.get("UNKNOT_EMERGENCY_NUMBER", "").strip()
 SITE_NAME = "Unknot"
 
+# One JSON object a line (python-json-logger), each with the request's id
+# (ops/logs.py), on standard error where systemd's journal keeps it;
+# UNKNOT_LOG_FORMAT=text for a person reading a terminal.
+LOG_FORMAT = os.environ.get("UNKNOT_LOG_FORMAT", "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ValueError('UNKNOT_LOG_FORMAT must be "json" or "text"')
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "unknot.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                 "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("UNKNOT_LOG_LEVEL", "WARNING")},
 }
+
+# Error reports to Sentry, only when a DSN is given (and the [sentry] extra
+# installed): nothing leaves the server otherwise. No personal data is sent.
+if sentry_dsn := os.environ.get("UNKNOT_SENTRY_DSN", "").strip():
+    import sentry_sdk
+
+    sentry_sdk.init(dsn=sentry_dsn, send_default_pii=False,
+                    traces_sample_rate=float(os.environ.get("UNKNOT_SENTRY_TRACES", "0")),
+                    environment=os.environ.get("UNKNOT_SENTRY_ENVIRONMENT", "production"))

@@ -14,7 +14,7 @@ class OutboxEmail(models.Model):
     """
 
     PENDING, SENT, FAILED = "pending", "sent", "failed"
-    STATES = [(PENDING, "waiting to be sent"), (SENT, "sent"), (FAILED, "given up")]
+    STATES = ((PENDING, "waiting to be sent"), (SENT, "sent"), (FAILED, "given up"))
 
     created_at = models.DateTimeField(default=timezone.now)
     subject = models.CharField(max_length=998)
@@ -31,8 +31,8 @@ class OutboxEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["state", "next_attempt_at"])]
-        ordering = ["pk"]
+        indexes = (models.Index(fields=["state", "next_attempt_at"]),)
+        ordering = ("pk",)
 
     def __str__(self) -> str:
         return f"{self.subject} → {', '.join(self.to)} ({self.state})"

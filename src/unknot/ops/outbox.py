@@ -41,7 +41,7 @@ def queue_email(message: EmailMessage) -> OutboxEmail:
         html = next((str(content) for content, mimetype in message.alternatives
                      if mimetype == "text/html"), "")
     email = OutboxEmail.objects.create(
-        subject=message.subject, body=str(message.body), html=html,
+        subject=str(message.subject), body=str(message.body), html=html,
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         to=list(message.to))
     transaction.on_commit(lambda: hand_to_worker(email.pk))
