@@ -126,6 +126,7 @@ def write_env_file(layout: Layout) -> None:
         "UNKNOT_DATABASE_URL": layout.database_url,
         "UNKNOT_REDIS_URL": f"redis://127.0.0.1:{layout.redis_port}/0",
         "UNKNOT_SECRET_KEY": kept.get("UNKNOT_SECRET_KEY") or secrets.token_urlsafe(50),
+        "UNKNOT_METRICS_TOKEN": kept.get("UNKNOT_METRICS_TOKEN") or secrets.token_urlsafe(32),
         "UNKNOT_DATA_DIR": str(layout.data_dir),
         "UNKNOT_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "UNKNOT_SITE_DOMAIN": origin,
