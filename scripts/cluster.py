@@ -27,6 +27,7 @@ import importlib.util
 import os
 import secrets
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -214,17 +215,24 @@ def read_unit(layout: Layout, name: str, instance: str = "") -> Unit:
     commands: list[list[str]] = []
     workdir = ROOT
     env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TZ") if key in os.environ}
+    runtime = layout.run_dir / "runtime"  # what systemd's %t (/run) is here
     for line in (layout.conf / "systemd" / name).read_text().splitlines():
         key, sep, value = line.partition("=")
         if not sep or line.startswith("#"):
             continue
-        value = value.replace("%i", instance)
+        value = value.replace("%i", instance).replace("%t", str(runtime))
         if key == "ExecStart":
             commands.append(shlex.split(value))
         elif key == "WorkingDirectory":
             workdir = Path(value)
         elif key == "EnvironmentFile":
             env.update(parse_env_file(Path(value)))
+        elif key == "Environment":
+            variable, _, setting = value.partition("=")
+            env[variable] = setting
+        elif key == "RuntimeDirectory":  # made empty at each start, as systemd does
+            shutil.rmtree(runtime / value, ignore_errors=True)
+            (runtime / value).mkdir(parents=True)
     return Unit(commands, workdir, env)
 
 

@@ -102,6 +102,9 @@ def test_the_cluster_runs_each_unit_with_its_command_folder_and_environment(
     assert unit.commands == [[str(cluster.VENV / "bin" / "unknot"), "serve", "--host",
                               "127.0.0.1", "--port", "9102"]]
     assert unit.workdir == ROOT
+    counters = layout.run_dir / "runtime" / "unknot-9102"  # systemd's RuntimeDirectory=
+    assert unit.env["PROMETHEUS_MULTIPROC_DIR"] == str(counters)
+    assert counters.is_dir() and not any(counters.iterdir())
     assert unit.env["UNKNOT_TRUSTED_PROXIES"] == "127.0.0.1"
     assert unit.env["UNKNOT_API_WRITE_RATE"] == "5/m"  # the caller's setting is passed on
     assert "UNKNOT_EMAIL_HOST" not in unit.env  # no SMTP server here: the console
