@@ -37,6 +37,7 @@ DEFAULTS = {
     "ENV_FILE": "/etc/unknot/unknot.env",
     "DATA_DIR": "/var/lib/unknot",
     "NGINX_DIR": "/etc/nginx/unknot",
+    "LOG_DIR": "/var/log/nginx",
 }
 TOKEN = re.compile(r"@([A-Z_]+)@")
 

@@ -175,6 +175,7 @@ def render_conf(layout: Layout) -> None:
         f"ENV_FILE={layout.env_file}",
         f"DATA_DIR={layout.data_dir}",
         f"NGINX_DIR={layout.conf / 'nginx'}",
+        f"LOG_DIR={layout.logs}",
     ])
     render.render(layout.conf, values, [f"127.0.0.1:{port}" for port in layout.app_ports])
     nginx_dir = layout.run_dir / "nginx"

@@ -34,7 +34,7 @@ cluster = _load("unknot_cluster", ROOT / "scripts" / "cluster.py")
 
 def _rendered(tmp_path: Path, apps: list[str]) -> Path:
     values = render.parse_sets([f"NGINX_DIR={tmp_path / 'nginx'}", f"DATA_DIR={tmp_path}",
-                                "LISTEN=127.0.0.1:8080"])
+                                f"LOG_DIR={tmp_path}", "LISTEN=127.0.0.1:8080"])
     render.render(tmp_path, values, apps)
     return tmp_path
 
