@@ -116,3 +116,15 @@ def test_the_worker_sends_queued_email_and_beats_while_it_runs(
         log.close()
         smtp.stop()
     assert WorkerHeartbeat.objects.count() == 0  # a worker that stopped says so
+
+
+@pytest.mark.parametrize(("dsn", "active"), [("", "False"),
+                                              ("http://public@127.0.0.1:9/1", "True")])
+def test_sentry_is_on_only_when_a_dsn_is_given(tmp_path: Path, dsn: str, active: str) -> None:
+    env = _env(tmp_path, UNKNOT_SENTRY_DSN=dsn, DJANGO_SETTINGS_MODULE="unknot.config.settings")
+    done = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); import sentry_sdk; "
+         "print(sentry_sdk.get_client().is_active())"],
+        env=env, capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == active
