@@ -39,6 +39,14 @@ def _roomy_api_limits(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _emails_sent_after_commit(settings: Any) -> None:
+    # No worker runs during the tests: once the transaction commits, the
+    # outbox sends each email in the same process (django-q2's sync mode),
+    # into Django's test mailbox. Tests of the worker itself turn this off.
+    settings.TASKS_SYNC = True
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache() -> Iterator[None]:
     """Each test starts with an empty cache: cached pages must not outlive their database."""
     from django.core.cache import caches

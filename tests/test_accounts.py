@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -61,9 +62,11 @@ def test_password_guessing_is_stopped_with_a_clear_message(client: Client) -> No
     assert "_auth_user_id" not in client.session
 
 
-def test_a_forgotten_password_is_reset_by_email(client: Client) -> None:
+def test_a_forgotten_password_is_reset_by_email(
+        client: Client, django_capture_on_commit_callbacks: Any) -> None:
     person = make_person()
-    client.post("/account/password/reset/", {"email": person.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/account/password/reset/", {"email": person.email})
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [person.email]
@@ -78,10 +81,13 @@ def test_a_forgotten_password_is_reset_by_email(client: Client) -> None:
     assert person.check_password(new_password)
 
 
-def test_a_person_can_ask_to_change_their_email(client: Client) -> None:
+def test_a_person_can_ask_to_change_their_email(
+        client: Client, django_capture_on_commit_callbacks: Any) -> None:
     person = make_person()
     client.force_login(person)
-    response = client.post("/account/email/", {"action_add": "", "email": "new@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/account/email/",
+                               {"action_add": "", "email": "new@example.org"})
     assert response.status_code == 302
     assert any("new@example.org" in m.to for m in mail.outbox)
 
@@ -108,8 +114,10 @@ def test_changing_the_password_revokes_api_tokens_and_the_calendar_address(
     assert owner_of_feed(feed) is None
 
 
-def test_a_reset_for_an_unknown_address_sends_no_email(client: Client) -> None:
-    response = client.post("/account/password/reset/", {"email": "nobody@example.org"})
+def test_a_reset_for_an_unknown_address_sends_no_email(
+        client: Client, django_capture_on_commit_callbacks: Any) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/account/password/reset/", {"email": "nobody@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
 

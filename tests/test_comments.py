@@ -80,11 +80,13 @@ def test_rejecting_or_marking_spam_keeps_the_comment_hidden(decide: Any) -> None
     assert list(services.published_comments(guide)) == []
 
 
-def test_moderators_get_an_email_with_a_link_to_the_queue(client: Client) -> None:
+def test_moderators_get_an_email_with_a_link_to_the_queue(
+        client: Client, django_capture_on_commit_callbacks: Any) -> None:
     make_moderator(email="mod1@example.com")
     make_user(email="nobody@example.com")
     guide = make_guide()
-    post_comment(client, guide, comment="Please read me")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, guide, comment="Please read me")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["mod1@example.com"]
@@ -114,10 +116,12 @@ def test_the_commenter_who_asked_is_emailed_once_when_published(
     assert len(mail.outbox) == 1
 
 
-def test_the_commenter_who_did_not_ask_gets_no_email() -> None:
+def test_the_commenter_who_did_not_ask_gets_no_email(
+        django_capture_on_commit_callbacks: Any) -> None:
     guide = make_guide()
     comment = make_comment(guide, notify=False)
-    services.moderate_comments([comment.pk], "approve", make_moderator())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.moderate_comments([comment.pk], "approve", make_moderator())
     assert mail.outbox == []
 
 

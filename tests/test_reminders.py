@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 import time_machine
@@ -13,8 +14,9 @@ from django.test import Client
 from icalendar import Calendar
 
 from tests.factories import checkin, make_episode, make_person
+from unknot.ops.models import OutboxEmail
 from unknot.tracking import reminders
-from unknot.tracking.models import Reminder
+from unknot.tracking.models import Reminder, ReminderSent
 from unknot.tracking.reminders import create_feed, send_reminders, set_email_daily
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +24,8 @@ TODAY = date(2026, 3, 5)
 
 
 @time_machine.travel(TODAY)
-def test_send_reminders_emails_only_people_who_asked_and_have_not_checked_in() -> None:
+def test_send_reminders_emails_only_people_who_asked_and_have_not_checked_in(
+        django_capture_on_commit_callbacks: Any) -> None:
     asked = make_person()
     make_episode(asked)
     set_email_daily(asked, True)
@@ -34,7 +37,8 @@ def test_send_reminders_emails_only_people_who_asked_and_have_not_checked_in() -
     nothing_open = make_person()
     set_email_daily(nothing_open, True)
 
-    call_command("send-reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send-reminders")
 
     assert [m.to for m in mail.outbox] == [[asked.email]]
     message = mail.outbox[0]
@@ -46,12 +50,13 @@ def test_send_reminders_emails_only_people_who_asked_and_have_not_checked_in() -
 
 
 @time_machine.travel(TODAY)
-def test_nobody_gets_two_reminders_in_a_day() -> None:
+def test_nobody_gets_two_reminders_in_a_day(django_capture_on_commit_callbacks: Any) -> None:
     person = make_person()
     make_episode(person)
     set_email_daily(person, True)
-    assert send_reminders().sent == 1
-    assert send_reminders().sent == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders().sent == 1
+        assert send_reminders().sent == 0
     assert len(mail.outbox) == 1
 
 
@@ -105,37 +110,45 @@ def test_reminder_settings_need_a_login(client: Client) -> None:
 
 
 @time_machine.travel(TODAY)
-def test_a_reminder_another_run_claimed_meanwhile_is_not_sent_again(
+def test_a_reminder_another_run_claimed_meanwhile_is_not_queued_again(
         monkeypatch: pytest.MonkeyPatch) -> None:
     person = make_person()
     make_episode(person)
     set_email_daily(person, True)
-    real_claim = reminders._claim
+    real_queue = reminders._queue_reminder
 
     def another_run_first(reminder: Reminder, today: date) -> bool:
-        # A second sender (another cron, another machine) claims it between
-        # this run's read of who is due and its own claim.
-        assert real_claim(reminder, today)
-        return real_claim(reminder, today)
+        # A second sender (the worker on another machine, a cron job) claims
+        # it between this run's read of who is due and its own claim.
+        ReminderSent.objects.create(owner=reminder.owner, day=today)
+        return real_queue(reminder, today)
 
-    monkeypatch.setattr(reminders, "_claim", another_run_first)
+    monkeypatch.setattr(reminders, "_queue_reminder", another_run_first)
     assert send_reminders().sent == 0
-    assert mail.outbox == []
+    assert not OutboxEmail.objects.exists()
+    assert ReminderSent.objects.filter(owner=person, day=TODAY).count() == 1
 
 
 @time_machine.travel(TODAY)
-def test_a_failed_send_gives_the_claim_back_for_the_next_run(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    person = make_person()
-    make_episode(person)
-    set_email_daily(person, True)
+def test_one_refused_address_holds_up_nobody_else(
+        monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any) -> None:
+    refused, welcome = make_person(), make_person()
+    for person in (refused, welcome):
+        make_episode(person)
+        set_email_daily(person, True)
+    real_send = mail.EmailMessage.send
 
-    def mail_server_down(*args: object) -> None:
-        raise ConnectionRefusedError("no mail server")
+    def refuse_one(message: mail.EmailMessage, fail_silently: bool = False) -> int:
+        if refused.email in message.to:
+            raise ConnectionRefusedError("550 mailbox unavailable")
+        return real_send(message, fail_silently)
 
-    monkeypatch.setattr(reminders, "_send_reminder_email", mail_server_down)
-    with pytest.raises(ConnectionRefusedError):
-        send_reminders()
-    assert Reminder.objects.get(owner=person).last_emailed_on is None
-    monkeypatch.undo()
-    assert send_reminders().sent == 1
+    monkeypatch.setattr(mail.EmailMessage, "send", refuse_one)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders().sent == 2
+    assert [m.to for m in mail.outbox] == [[welcome.email]]
+    kept = OutboxEmail.objects.get(to=[refused.email])
+    assert kept.state == OutboxEmail.PENDING and "550" in kept.last_error
+    # The day is claimed all the same: the outbox retries the email, a second
+    # run does not queue another.
+    assert send_reminders().sent == 0

@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
 
 from unknot.moderation.addresses import client_ip
+from unknot.ops.outbox import queue_email
 
 
 def user_display(user: Any) -> str:
@@ -30,6 +33,14 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
                                    "wait five minutes and try again.",
         "unknown_email": "No account uses this email address.",
     }
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """allauth's emails (password reset, address confirmation) go through the outbox
+        too: drawn now, in the request, and sent by the worker after the commit."""
+        request = allauth_context.request
+        full_context = {"request": request, "email": email,
+                        "current_site": get_current_site(request), **context}
+        queue_email(self.render_mail(template_prefix, email, full_context))
 
     def get_client_ip(self, request: HttpRequest) -> str:
         # allauth's login and sign-up limits count per address; behind a proxy

@@ -22,6 +22,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import Field
 
+from unknot.core.outage import RETRY_AFTER, is_cache_outage
 from unknot.engine.intake import FieldError
 
 logger = logging.getLogger("django.request")
@@ -119,6 +120,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(Exception)
     def crashed(request: HttpRequest, exc: Exception) -> HttpResponse:
+        if is_cache_outage(exc):
+            # The limits cannot be counted: refused (closed), and said so.
+            logger.error("shared cache unavailable, API request refused: %s", exc)
+            return error_response(503, "The service that counts request limits is not "
+                                       "answering; try again in a minute.",
+                                  headers={"Retry-After": str(RETRY_AFTER)})
         # Logged as Django logs any crash, so it reaches the same logs and
         # admins; the client gets the API's shape, never a traceback.
         logger.error("Internal Server Error: %s", request.path, exc_info=exc,

@@ -19,6 +19,7 @@ from unknot.api.schemas import (
 )
 from unknot.api.tracking import router as tracking_router
 from unknot.engine import ENGINE_VERSION, IntakeError, assess_data
+from unknot.ops.metrics import record_assessment
 
 api = NinjaAPI(
     title="Unknot API",
@@ -57,7 +58,9 @@ def create_assessment(request: HttpRequest) -> HttpResponse:
     try:
         # orjson encodes the ~20 KB answer several times faster than the
         # standard library, which is most of this endpoint's own cost.
-        return HttpResponse(orjson.dumps(assess_data(data)), content_type="application/json")
+        assessment = assess_data(data)
+        record_assessment(str(assessment["level"]), "api")
+        return HttpResponse(orjson.dumps(assessment), content_type="application/json")
     except IntakeError as error:
         return invalid(error.errors, "intake")
 

@@ -14,6 +14,7 @@ from unknot.core.content import public_page
 from unknot.engine import IntakeError, assess, parse_intake
 from unknot.engine.json_input import JsonInputError, load_json
 from unknot.engine.labels import CAUSE_LABELS, TRAUMA_LABELS
+from unknot.ops.metrics import record_assessment
 from unknot.tracking.services import episodes_past_year
 
 
@@ -47,6 +48,7 @@ def intake(request: HttpRequest) -> HttpResponse:
         parsed = form.to_intake()
         if parsed is not None:
             assessment = assess(parsed)
+            record_assessment(assessment.level.code, "web")
             return render(request, "assessments/result.html", present(assessment))
     return _form_page(request, form, status=422 if form.is_bound else 200,
                       loaded=f"Example loaded: “{shown.title}”" if shown else "")

@@ -2,7 +2,8 @@
 
 Every variable is optional:
     UNKNOT_DEBUG            "1" to turn on Django's debug pages (never in production)
-    UNKNOT_SECRET_KEY       secret for signing; made once and kept in the data folder if unset
+    UNKNOT_SECRET_KEY       secret for signing; required unless the database is SQLite, where
+                            `unknot deploy` makes one once and keeps it in the data folder
     UNKNOT_DATA_DIR         where the SQLite database, secret key and media live (./var)
     UNKNOT_DATABASE_URL     e.g. postgres://user@127.0.0.1:5432/unknot (default: SQLite)
     UNKNOT_REDIS_URL        e.g. redis://127.0.0.1:6379/0 for a cache shared by app servers
@@ -32,12 +33,20 @@ Every variable is optional:
     UNKNOT_API_ADDRESS_RATE API writes and assessments from one address, e.g. "300/m" (default)
     UNKNOT_ASSESS_RATE      POST /api/v1/assessments from one address, e.g. "60/m" (default)
     UNKNOT_MAX_OPEN_EPISODES  open episodes one person may have at once (20)
+    UNKNOT_REMINDER_HOUR    hour of the day (UTC) the worker sends the daily reminders (18)
+    UNKNOT_TASKS_SYNC       "1" to send emails in the web request after commit, without a worker
+    UNKNOT_WORKER_PROCESSES task processes in each `unknot worker` (2)
+    UNKNOT_METRICS_TOKEN    bearer token that may read /metrics
+    UNKNOT_METRICS_ALLOWED  comma-separated addresses that may read /metrics without it
+    UNKNOT_LOG_FORMAT       "json" (default) or "text"
+    UNKNOT_SENTRY_DSN       report errors to Sentry (the [sentry] extra); unset, nothing is sent
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -59,22 +68,27 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("UNKNOT_DATA_DIR", Path.cwd() / "var")).resolve()
 
 
-def _secret_key() -> str:
+SECRET_KEY_FILE = DATA_DIR / "secret_key"
+
+
+def _secret_key() -> tuple[str, str]:
+    """The key and where it came from: "environment", "file" or "process".
+
+    Nothing is written here (settings are read on read-only file systems
+    too): `unknot deploy` makes the key file for a single SQLite machine. A
+    key made for this process alone breaks sessions across processes, so the
+    system checks (ops/checks.py) refuse it, and any key not given in the
+    environment, when the database is shared by several servers.
+    """
     if key := os.environ.get("UNKNOT_SECRET_KEY"):
-        return key
-    # A fresh install must not share a published key: make one and keep it.
-    key_file = DATA_DIR / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(50)
-    key_file.write_text(key)
-    key_file.chmod(0o600)
-    return key
+        return key, "environment"
+    if SECRET_KEY_FILE.exists():
+        return SECRET_KEY_FILE.read_text().strip(), "file"
+    return secrets.token_urlsafe(50), "process"
 
 
 DEBUG = _env_flag("UNKNOT_DEBUG")
-SECRET_KEY = _secret_key()
+SECRET_KEY, SECRET_KEY_SOURCE = _secret_key()
 ALLOWED_HOSTS = _env_list("UNKNOT_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = _env_list("UNKNOT_CSRF_TRUSTED_ORIGINS", "")
 
@@ -105,11 +119,20 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "unknot.tracking",
+    "django_q",
+    "django_prometheus",
+    "unknot.ops",
 ]
 
 MIDDLEWARE = [
+    # Counts and times every request (by route), whatever answers it.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # The request id first in, so every log line of the request carries it.
+    "unknot.ops.logs.request_id",
     # First, so that whatever goes wrong further in, /api/ answers JSON, never HTML.
     "unknot.api.middleware.api_errors_as_json",
+    # A shared cache (Redis) that is down: a clear 503, never a 500 (core/outage.py).
+    "unknot.core.outage.cache_outage",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "unknot.core.middleware.refuse_oversized_bodies",
@@ -122,6 +145,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "unknot.config.urls"
@@ -169,8 +193,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # is one, else a table in the database (made by `unknot migrate`).
 CACHES: dict[str, dict[str, Any]]
 if redis_url := os.environ.get("UNKNOT_REDIS_URL"):
+    # Short timeouts: a Redis that is down must cost a request a second or
+    # two, then the clear refusal of core/outage.py, never a hung worker.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": redis_url}}
+                          "LOCATION": redis_url,
+                          "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}},
+              # allauth's login limits count here while Redis is unreachable.
+              "limits-fallback": {"BACKEND": "unknot.core.cache.DatabaseCache",
+                                  "LOCATION": "unknot_cache"}}
 else:
     CACHES = {"default": {"BACKEND": "unknot.core.cache.DatabaseCache",
                           "LOCATION": "unknot_cache"}}
@@ -180,6 +210,32 @@ else:
 # by an editor reaches every worker and app server at once all the same.
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                    "LOCATION": "unknot-pages", "OPTIONS": {"MAX_ENTRIES": 1000}}
+
+# Sessions live in the database, never only in the cache: a Redis outage must
+# not log everybody out (Django's default, said here so nobody changes it lightly).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Background work: django-q2 with its ORM broker keeps the tasks in this
+# database (backed up with everything else), retries a task whose process
+# died ("retry" seconds after it was taken) and runs the schedules (the
+# outbox sweep, the daily reminders). `unknot worker` runs it.
+TASKS_SYNC = _env_flag("UNKNOT_TASKS_SYNC")
+REMINDER_HOUR = int(os.environ.get("UNKNOT_REMINDER_HOUR", "18"))
+if not 0 <= REMINDER_HOUR <= 23:
+    raise ValueError("UNKNOT_REMINDER_HOUR must be an hour from 0 to 23")
+Q_CLUSTER: dict[str, Any] = {
+    "name": "unknot",
+    "orm": "default",
+    "workers": int(os.environ.get("UNKNOT_WORKER_PROCESSES", "2")),
+    "timeout": 120,
+    "retry": 300,
+    "max_attempts": 3,
+    "poll": 1,
+    "catch_up": False,
+    "save_limit": 1000,
+    "ack_failures": True,
+    "sync": TASKS_SYNC,
+}
 
 # Requests larger than this are refused before they are read: 413, with a
 # JSON body on the API and a plain page elsewhere. Guides are the largest
@@ -236,6 +292,8 @@ if email_host := os.environ.get("UNKNOT_EMAIL_HOST"):
     EMAIL_HOST_USER = os.environ.get("UNKNOT_EMAIL_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("UNKNOT_EMAIL_PASSWORD", "")
     EMAIL_USE_TLS = _env_flag("UNKNOT_EMAIL_TLS", default=True)
+    # A mail server that hangs costs the worker this long at most, then a retry.
+    EMAIL_TIMEOUT = 20
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("UNKNOT_FROM_EMAIL", "Unknot <noreply@localhost>")
@@ -250,13 +308,21 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it before collectstatic
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Hashed file names (app.3f2a9c.css), so the proxy and browsers may keep them
+# for a year: once `unknot deploy` has collected them with their manifest.
+# Before that (tests, a checkout never deployed) plain names from the apps.
+STATIC_MANIFEST = _env_flag("UNKNOT_STATIC_MANIFEST",
+                            default=(STATIC_ROOT / "staticfiles.json").exists())
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+                    if STATIC_MANIFEST else "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Before the first collectstatic there is no STATIC_ROOT yet; nothing is
+# written at import to make one, so whitenoise's note about it is not news.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 # Serve straight from the packages' static folders when collectstatic has not
 # run (tests, a first start); production runs collectstatic and reads STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
@@ -348,12 +414,39 @@ API_ADDRESS_RATE = os.environ.get("UNKNOT_API_ADDRESS_RATE", "300/m")
 ASSESS_RATE = os.environ.get("UNKNOT_ASSESS_RATE", "60/m")
 MAX_OPEN_EPISODES = int(os.environ.get("UNKNOT_MAX_OPEN_EPISODES", "20"))
 
+# /metrics: only for the operator (ops/metrics.py); with neither set, nobody.
+METRICS_TOKEN = os.environ.get("UNKNOT_METRICS_TOKEN", "")
+METRICS_ALLOWED = frozenset(_env_list("UNKNOT_METRICS_ALLOWED", ""))
+
 EMERGENCY_NUMBER = os.environ.get("UNKNOT_EMERGENCY_NUMBER", "").strip()
 SITE_NAME = "Unknot"
 
+# One JSON object a line (python-json-logger), each with the request's id
+# (ops/logs.py), on standard error where systemd's journal keeps it;
+# UNKNOT_LOG_FORMAT=text for a person reading a terminal.
+LOG_FORMAT = os.environ.get("UNKNOT_LOG_FORMAT", "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ValueError('UNKNOT_LOG_FORMAT must be "json" or "text"')
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "unknot.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                 "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("UNKNOT_LOG_LEVEL", "WARNING")},
 }
+
+# Error reports to Sentry, only when a DSN is given (and the [sentry] extra
+# installed): nothing leaves the server otherwise. No personal data is sent.
+if sentry_dsn := os.environ.get("UNKNOT_SENTRY_DSN", "").strip():
+    import sentry_sdk
+
+    sentry_sdk.init(dsn=sentry_dsn, send_default_pii=False,
+                    traces_sample_rate=float(os.environ.get("UNKNOT_SENTRY_TRACES", "0")),
+                    environment=os.environ.get("UNKNOT_SENTRY_ENVIRONMENT", "production"))

@@ -5,6 +5,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from unknot.core import views
+from unknot.ops import health, metrics
 
 app_name = "core"
 urlpatterns = [
@@ -12,6 +13,9 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("about/cases/<slug:slug>.jsonl", views.case_file, name="case_file"),
     path("health", views.health, name="health"),
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
+    path("metrics", metrics.metrics, name="metrics"),
     # Browsers and the admin ask for /favicon.ico whatever the page says.
     path("favicon.ico", RedirectView.as_view(url=static("unknot/favicon.svg"), permanent=True)),
 ]

@@ -1,4 +1,8 @@
-"""Every email the comment system sends, each from a subject, text and HTML template."""
+"""Every email the comment system sends, each from a subject, text and HTML template.
+
+They are queued in the outbox (unknot.ops.outbox) inside the transaction that
+saves the comment or the decision, and the worker sends them after it commits.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from unknot.moderation.models import GuideComment
+from unknot.ops.outbox import queue_email
 
 MODERATE_PERMISSION = "moderate_comments"
 
@@ -26,7 +31,7 @@ def send_templated(name: str, to: list[str], context: dict[str, Any]) -> None:
     message = EmailMultiAlternatives(" ".join(subject.split()), text,
                                      settings.DEFAULT_FROM_EMAIL, to)
     message.attach_alternative(html, "text/html")
-    message.send()
+    queue_email(message)
 
 
 def moderator_emails() -> list[str]:

@@ -51,8 +51,13 @@ def is_blocked(email: str, ip_address: str) -> bool:
     ).exists())
 
 
+@transaction.atomic
 def submit_comment(form: GuideCommentForm, request: HttpRequest) -> GuideComment:
-    """Store a valid comment, held for approval unless the moderation setting trusts it."""
+    """Store a valid comment, held for approval unless the moderation setting trusts it.
+
+    One transaction: the comment and the moderators' email (queued by the
+    moderator's signal handler) are saved together or not at all.
+    """
     ip_address = client_ip(request) or None
     if is_blocked(form.cleaned_data["email"], ip_address or ""):
         raise CommentRefused(BLOCKED)
@@ -80,8 +85,8 @@ def submit_comment(form: GuideCommentForm, request: HttpRequest) -> GuideComment
 def _decide(comment: GuideComment, status: str, moderator: AbstractBaseUser | AnonymousUser,
             guide_url: str | None) -> None:
     # The row is locked and read again, so two moderators deciding at once
-    # decide one after the other, and only the one who publishes it sends the
-    # commenter's email: once, and only when the decision is committed.
+    # decide one after the other, and only the one who publishes it queues the
+    # commenter's email: once, in the same transaction as the decision.
     locked = GuideComment.objects.select_for_update().get(pk=comment.pk)
     was_public = locked.is_public
     for target in (locked, comment):
@@ -94,7 +99,7 @@ def _decide(comment: GuideComment, status: str, moderator: AbstractBaseUser | An
     if locked.is_public and not was_public and locked.notify_on_publish and guide_url:
         from unknot.moderation.emails import tell_commenter_published
 
-        transaction.on_commit(lambda: tell_commenter_published(locked, guide_url))
+        tell_commenter_published(locked, guide_url)
 
 
 def approve_comment(comment: GuideComment, moderator: AbstractBaseUser | AnonymousUser,

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
+from unknot.core.outage import RETRY_AFTER, is_cache_outage
 from unknot.guides.views import get_guide_for_reader
 from unknot.moderation import captcha, services
 from unknot.moderation.access import moderator_required
@@ -22,6 +23,9 @@ RATE_LIMITED = ("You have sent several comments in a short time, so this one was
 AWAITING = ("Thank you. Your comment has been received and is awaiting approval: a moderator "
             "reads every comment before it is published.")
 PUBLISHED = "Thank you. Your comment is published."
+LIMITS_DOWN = ("Comments cannot be accepted for a minute: the part of the site that guards "
+               "against floods of spam is not answering. Your comment is kept below: please "
+               "send it again in a minute.")
 
 
 @never_cache
@@ -33,11 +37,9 @@ def post_comment(request: HttpRequest, slug: str) -> HttpResponse:
     form = GuideCommentForm(guide, data=request.POST)
     refusals: list[str] = []
     status = 400
-    # Every attempt counts towards the limit, whether it then passes or not.
-    if is_ratelimited(request, group="guide-comments", key=ratelimit_key,
-                      rate=settings.COMMENT_RATE, method="POST", increment=True):
-        refusals.append(RATE_LIMITED)
-        status = 429
+    if limit := _over_limit(request):
+        refusals.append(limit[0])
+        status = limit[1]
     elif not form.is_valid():
         refusals.extend(form.refusal_messages())
     else:
@@ -60,7 +62,28 @@ def post_comment(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "refusals": refusals,
     }
-    return render(request, "guides/detail.html", context, status=status)
+    response = render(request, "guides/detail.html", context, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
+def _over_limit(request: HttpRequest) -> tuple[str, int] | None:
+    """The refusal and its status when this address may not comment now, else None.
+
+    Every attempt counts towards the limit, whether it then passes or not. A
+    limit that cannot be counted (the shared cache is down) refuses: closed,
+    with the comment kept in the form.
+    """
+    try:
+        if is_ratelimited(request, group="guide-comments", key=ratelimit_key,
+                          rate=settings.COMMENT_RATE, method="POST", increment=True):
+            return RATE_LIMITED, 429
+    except Exception as error:
+        if not is_cache_outage(error):
+            raise
+        return LIMITS_DOWN, 503
+    return None
 
 
 @never_cache

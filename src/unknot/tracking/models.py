@@ -99,6 +99,26 @@ class Reminder(models.Model):
         return f"Reminders for {self.owner_id}"
 
 
+class ReminderSent(models.Model):
+    """One person's reminder for one day, claimed before its email is queued.
+
+    The unique pair is what keeps it to one a day: however many workers or
+    cron jobs run at once, only one insert of (person, day) succeeds, in the
+    same transaction as the email it queues.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                              related_name="+")
+    day = models.DateField()
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=["owner", "day"],
+                                               name="one_reminder_a_day"),)
+
+    def __str__(self) -> str:
+        return f"Reminder for {self.owner_id} on {self.day}"
+
+
 class PsfsActivity(models.Model):
     """One of the three to five activities a person names for the Patient-Specific
     Functional Scale at the start of an episode, rated again every week."""

@@ -12,13 +12,15 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from unknot.tracking.models import CheckIn, Episode, Reminder
+from unknot.ops.outbox import queue_email
+from unknot.tracking.models import CheckIn, Episode, Reminder, ReminderSent
 
 FEED_PREFIX = "cal_"
 # An evening time: late enough to report the day, early enough to still do the routine.
@@ -106,13 +108,14 @@ class ReminderRun:
 
 
 def send_reminders(today: date | None = None) -> ReminderRun:
-    """Email everyone who asked, has an open episode and has not checked in today.
+    """Queue a reminder for everyone who asked, has an open episode and has not checked in.
 
-    Safe to run more than once a day (say hourly from cron), and on several
-    machines at once: each person's reminder for the day is claimed with one
-    conditional UPDATE before the email goes, and only the run whose UPDATE
-    changed the row sends it. If sending fails the claim is given back, so the
-    next run tries again.
+    The worker runs this daily (a django-q2 schedule, settings.REMINDER_HOUR);
+    `unknot send-reminders` runs it from cron. Safe to run more than once a day
+    and on several machines at once: each person's reminder for the day is a
+    unique row (ReminderSent) inserted in the same transaction as the email,
+    so only one run queues it. The email then goes through the outbox, which
+    retries it if the mail server refuses, without holding up anyone else's.
     """
     today = today or timezone.localdate()
     not_checked_in = Episode.objects.filter(owner=OuterRef("owner"), closed_on__isnull=True) \
@@ -126,28 +129,31 @@ def send_reminders(today: date | None = None) -> ReminderRun:
         if not reminder.owner.email:
             skipped += 1
             continue
-        if not _claim(reminder, today):
-            continue  # another run has just sent it
-        episodes = list(Episode.objects.filter(owner=reminder.owner, closed_on__isnull=True)
-                        .exclude(checkins__day=today))
-        try:
-            _send_reminder_email(reminder.owner, episodes)
-        except Exception:
-            Reminder.objects.filter(pk=reminder.pk, last_emailed_on=today).update(
-                last_emailed_on=reminder.last_emailed_on)
-            raise
-        sent += 1
+        if _queue_reminder(reminder, today):
+            sent += 1
     return ReminderRun(sent=sent, skipped=skipped)
 
 
-def _claim(reminder: Reminder, today: date) -> bool:
-    """Mark today's reminder as sent; False when another run marked it first."""
-    claimed = (Reminder.objects.filter(pk=reminder.pk)
-               .exclude(last_emailed_on=today).update(last_emailed_on=today))
-    return claimed == 1
+def _queue_reminder(reminder: Reminder, today: date) -> bool:
+    """Claim today's reminder and queue its email, together; False if another run has it."""
+    try:
+        with transaction.atomic():
+            _claim(reminder, today)
+            episodes = list(Episode.objects.filter(owner=reminder.owner, closed_on__isnull=True)
+                            .exclude(checkins__day=today))
+            queue_email(_reminder_email(reminder.owner, episodes))
+    except IntegrityError:
+        return False  # another run (worker, cron, machine) claimed it first
+    return True
 
 
-def _send_reminder_email(user: User, episodes: list[Episode]) -> None:
+def _claim(reminder: Reminder, today: date) -> None:
+    """Insert the day's one row for this person; IntegrityError if it is there already."""
+    ReminderSent.objects.create(owner_id=reminder.owner_id, day=today)
+    Reminder.objects.filter(pk=reminder.pk).update(last_emailed_on=today)
+
+
+def _reminder_email(user: User, episodes: list[Episode]) -> EmailMultiAlternatives:
     site = site_url()
     context = {
         "episodes": [{"title": e.title, "routine": _routine(e),
@@ -160,4 +166,4 @@ def _send_reminder_email(user: User, episodes: list[Episode]) -> None:
     html = render_to_string("tracking/email/reminder.html", context)
     message = EmailMultiAlternatives(subject, text, to=[user.email])
     message.attach_alternative(html, "text/html")
-    message.send()
+    return message

@@ -23,6 +23,7 @@ from unknot.core.locks import lock_person
 from unknot.engine import Intake, assess, parse_intake
 from unknot.engine.course import CheckinFacts, review
 from unknot.engine.intake import SYMPTOMS, FieldError
+from unknot.ops.metrics import count_checkin, record_assessment
 from unknot.tracking.checkin_input import CheckinInput
 from unknot.tracking.models import CheckIn, Episode
 
@@ -94,6 +95,8 @@ def start_episode(user: User, intake_data: object,
     TooManyOpenEpisodes past the limit."""
     intake = parse_intake(intake_data)
     assessment = assess(intake)
+    level = assessment.level.code
+    transaction.on_commit(lambda: record_assessment(level, "episode"))
     first = assessment.as_dict()
     lock_person(user)
     _refuse_past_open_limit(user.pk)
@@ -158,6 +161,7 @@ def record_checkin(episode: Episode, data: CheckinInput, today: date | None = No
     checkin.note = data.note
     checkin.level = locked.level
     checkin.save()
+    transaction.on_commit(count_checkin)
     if existing is None:
         Episode.objects.filter(pk=locked.pk).update(checkin_count=F("checkin_count") + 1)
         locked.checkin_count += 1
