@@ -128,3 +128,12 @@ def test_sentry_is_on_only_when_a_dsn_is_given(tmp_path: Path, dsn: str, active:
         env=env, capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == active
+
+
+def test_migrate_on_a_fresh_checkout_makes_the_sqlite_folder_itself(tmp_path: Path) -> None:
+    folder = tmp_path / "not" / "made" / "yet"
+    env = _env(folder)
+    env.pop("UNKNOT_DATABASE_URL", None)
+    done = unknot("migrate", "--verbosity", "0", env=env)
+    assert done.returncode == 0, done.stderr
+    assert (folder / "unknot.sqlite3").is_file()

@@ -84,6 +84,18 @@ def assess_command(args: list[str], stdout: TextIO, stderr: TextIO, stdin: TextI
     return 0
 
 
+def _make_sqlite_folder() -> None:
+    """Settings write nothing when imported, so the SQLite file's folder is made here,
+    by the command about to open it: `unknot migrate` works on a fresh checkout."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and str(database["NAME"]) != ":memory:":
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "assess":
@@ -91,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unknot.config.settings")
     from django.core.management import execute_from_command_line
 
+    _make_sqlite_folder()
     execute_from_command_line(["unknot", *args])
     return 0
 

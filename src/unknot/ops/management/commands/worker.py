@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import connections
 
 from unknot.ops import worker
 
@@ -19,6 +20,9 @@ class Command(BaseCommand):
         worker.ensure_schedules()
         name = worker.worker_name()
         cluster = Cluster()  # installs its own SIGTERM / SIGINT handlers: they stop it
+        # The task processes are forked from this one: a database connection opened
+        # above would be shared by all of them, and the first to use it breaks it.
+        connections.close_all()
         cluster.start()
         self.stdout.write(f"Unknot worker {name} running (Ctrl+C stops it)")
         try:
