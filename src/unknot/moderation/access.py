@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -54,7 +53,7 @@ def connect() -> None:
         uid = f"unknot-permissions-{model._meta.label}"
         post_save.connect(_permissions_changed, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_permissions_changed, sender=model, dispatch_uid=f"{uid}-delete")
-    for through in (user.groups.through, user.user_permissions.through,  # type: ignore[attr-defined]
+    for through in (user.groups.through, user.user_permissions.through,
                     Group.permissions.through):
         m2m_changed.connect(_permissions_changed, sender=through,
                             dispatch_uid=f"unknot-permissions-{through._meta.label}")
