@@ -163,6 +163,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "unknot.core.context_processors.site",
             ],
+            # `{% load static %}` gives the same tag, remembering each address.
+            "libraries": {"static": "unknot.core.templatetags.static_once"},
         },
     },
 ]

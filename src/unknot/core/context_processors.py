@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from unknot.core.content import content_version
+from unknot.moderation.access import shows_moderation
 
 
 @cache
@@ -37,4 +38,6 @@ def site(request: HttpRequest) -> dict[str, object]:
             "emergency_numbers": emergency_numbers(), "urls": site_urls(),
             "contact_email": settings.CONTACT_EMAIL,
             # Read from the database only by a template that caches a fragment with it.
-            "content_version": SimpleLazyObject(lambda: content_version(request))}
+            "content_version": SimpleLazyObject(lambda: content_version(request)),
+            # Asked only by the header of someone logged in.
+            "shows_moderation": SimpleLazyObject(lambda: shows_moderation(request.user))}

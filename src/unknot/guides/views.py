@@ -6,6 +6,7 @@ from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_POST
 
 from unknot.core.content import CACHE_SECONDS, content_version, public_page, shareable
@@ -29,8 +30,11 @@ def get_guide_for_reader(request: HttpRequest, slug: str) -> Guide:
 @public_page
 @require_GET
 def guide_list(request: HttpRequest) -> HttpResponse:
-    guides = Guide.objects.published().prefetch_related("tags")
-    tags = Tag.objects.filter(guides__in=Guide.objects.published()).distinct()
+    # Built only if the cached part is drawn afresh: building the queries costs more
+    # than reading that part (a logged-in person gets the page drawn around it).
+    guides = SimpleLazyObject(lambda: Guide.objects.published().prefetch_related("tags"))
+    tags = SimpleLazyObject(
+        lambda: Tag.objects.filter(guides__in=Guide.objects.published()).distinct())
     return render(request, "guides/list.html", {"guides": guides, "tags": tags})
 
 

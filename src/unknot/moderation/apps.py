@@ -27,7 +27,10 @@ class ModerationConfig(AppConfig):
             moderator.register(Guide, GuideModerator)
         from django.db.models.signals import post_delete, post_save
 
+        from unknot.moderation import access
         from unknot.moderation.models import GuideComment
+
+        access.connect()  # the header's link to the queue, kept until permissions change
 
         # A decision on a comment (or its deletion) changes what its guide shows; a new
         # comment waiting for approval does not, so a flood of them keeps the cache warm.

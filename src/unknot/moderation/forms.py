@@ -111,11 +111,11 @@ def fill_comment_form(page: str, request: HttpRequest, guide_pk: int) -> str:
         CHALLENGE_SLOT,
         CSRF_SLOT,
         SECURITY_SLOT,
-        security_fields,
+        security_fields_for,
     )
 
     page = page.replace(CSRF_SLOT, get_token(request), 1)
-    page = page.replace(SECURITY_SLOT, security_fields(GuideCommentForm(Guide(pk=guide_pk))), 1)
+    page = page.replace(SECURITY_SLOT, security_fields_for(Guide(pk=guide_pk)), 1)
     if CHALLENGE_SLOT in page:
         page = page.replace(CHALLENGE_SLOT, escape(captcha.altcha_challenge_json()), 1)
     return page

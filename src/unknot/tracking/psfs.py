@@ -29,6 +29,7 @@ from unknot.engine.outcomes import (
     psfs_mean,
 )
 from unknot.tracking.models import Episode, PsfsActivity, PsfsRating
+from unknot.tracking.page_cache import bump_episode_version
 
 # Rating days shown on the page and chart besides the first: about three months of weeks.
 RECENT_RATINGS = 12
@@ -89,6 +90,7 @@ def start_psfs(episode: Episode, activities: Sequence[tuple[str, int]],
             PsfsRating.objects.bulk_create([
                 PsfsRating(activity=activity, day=today, score=score)
                 for activity, (_, score) in zip(made, activities, strict=True)])
+            bump_episode_version(episode.pk)  # bulk_create sends no signals
     except IntegrityError:
         raise PsfsError([FieldError("activities", "are already named for this episode; "
                                                   "rate them instead")]) from None

@@ -10,10 +10,12 @@ from typing import Any
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -33,6 +35,7 @@ from unknot.tracking.charts import (
 from unknot.tracking.forms import CheckinForm, CloseForm
 from unknot.tracking.models import CheckIn, Episode
 from unknot.tracking.outcomes import episode_outcomes
+from unknot.tracking.page_cache import CACHE_SECONDS, episode_version
 from unknot.tracking.report import episode_report
 from unknot.tracking.services import CheckinError, get_episode_for_user, plan_items
 
@@ -128,12 +131,16 @@ class HistoryPage:
     older: date | None  # the cursor for the next, older page
 
 
+def _before(request: HttpRequest) -> date | None:
+    try:
+        return date.fromisoformat(request.GET["before"])
+    except (KeyError, ValueError):
+        return None
+
+
 def _history_page(request: HttpRequest, episode: Episode) -> HistoryPage:
     """A page of check-ins before a day, newest first: a keyset, so no page counts rows."""
-    try:
-        before: date | None = date.fromisoformat(request.GET["before"])
-    except (KeyError, ValueError):
-        before = None
+    before = _before(request)
     rows = episode.checkins.order_by("-day")
     if before is not None:
         rows = rows.filter(day__lt=before)
@@ -143,29 +150,50 @@ def _history_page(request: HttpRequest, episode: Episode) -> HistoryPage:
     return HistoryPage(checkins, before, checkins[-1].day if more else None)
 
 
+def _drawn_parts(request: HttpRequest, episode: Episode, today: date) -> dict[str, Any]:
+    """What the cached part of the episode page shows, read only when it is drawn afresh."""
+    page = _history_page(request, episode)
+    checkins = page.checkins
+    return {
+        "page": page,
+        "rows": [{
+            "checkin": c,
+            "adherence": adherence_percent(c),
+            "symptoms": [SYMPTOM_LABELS[s] for s in c.symptoms],
+        } for c in checkins],
+        "todays": checkins[0] if checkins and checkins[0].day == today
+        and page.before is None else None,
+        # The charts' first point, in the table too, on the page that reaches back to it.
+        "start": start_point(episode, parse_intake(episode.intake)) if page.older is None
+        else None,
+        "outcomes": episode_outcomes(episode, today),
+    }
+
+
 @never_cache
 @login_required
 @require_GET
 def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The first assessment (a whole plan, ~20 KB of JSON) is not shown on this page.
     episode = get_episode_for_user(request.user, pk, defer=("first_assessment",))
-    page = _history_page(request, episode)
-    checkins = page.checkins
+    # Read before any of the episode's rows: a save from now on changes it (page_cache).
+    version = episode_version(episode.pk)
     today = timezone.localdate()
-    todays = checkins[0] if checkins and checkins[0].day == today and page.before is None \
-        else None
-    rows = [{
-        "checkin": c,
-        "adherence": adherence_percent(c),
-        "symptoms": [SYMPTOM_LABELS[s] for s in c.symptoms],
-    } for c in checkins]
+    before = _before(request)
+    # The history, the outcomes and the table are drawn once per version of the
+    # episode and day (the {% cache %} in the template): read only if it is drawn.
+    drawn = SimpleLazyObject(lambda: _drawn_parts(request, episode, today))
     review = episode.review
     reasons = review.get("reasons", [])
     return render(request, "tracking/episode.html", {
         "episode": episode,
-        "page": page,
-        "rows": rows,
-        "todays": todays,
+        "episode_version": version,
+        "before": before,
+        "page": SimpleLazyObject(lambda: drawn["page"]),
+        "rows": SimpleLazyObject(lambda: drawn["rows"]),
+        "todays": SimpleLazyObject(lambda: drawn["todays"]),
+        "start": SimpleLazyObject(lambda: drawn["start"]),
+        "outcomes": SimpleLazyObject(lambda: drawn["outcomes"]),
         "checkin_count": episode.checkin_count,
         "review": review,
         "level": episode.level,
@@ -176,12 +204,8 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plan_key": plan_key(episode.plan),
         "today": today,
         "links": episode_links(episode.pk),
-        # The charts' first point, in the table too, on the page that reaches back to it.
-        "start": start_point(episode, parse_intake(episode.intake)) if page.older is None
-        else None,
-        "chart_links": [(spec, chart_url(episode.pk, spec.kind, page.before))
+        "chart_links": [(spec, chart_url(episode.pk, spec.kind, before))
                         for spec in CHARTS.values()],
-        "outcomes": episode_outcomes(episode, today),
     })
 
 
@@ -272,12 +296,18 @@ def chart(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     episode = get_episode_for_user(request.user, pk)
     if kind not in CHARTS:
         raise Http404("No such chart")
-    page = _history_page(request, episode)
-    intake = parse_intake(episode.intake)
-    # The oldest page starts from the first answers, so one check-in already draws a line.
-    points = chart_points(episode, intake, list(reversed(page.checkins)),
-                          with_start=page.older is None)
-    svg = render_chart(kind, episode, intake, points)
+    # Drawn once per version of the episode (page_cache), read only after the owner check.
+    key = (f"chart:{episode.pk}:{episode_version(episode.pk)}:{kind}:{_before(request)}:"
+           f"{timezone.localdate()}")
+    svg = caches["pages"].get(key)
+    if svg is None:
+        page = _history_page(request, episode)
+        intake = parse_intake(episode.intake)
+        # The oldest page starts from the first answers, so one check-in already draws a line.
+        points = chart_points(episode, intake, list(reversed(page.checkins)),
+                              with_start=page.older is None)
+        svg = render_chart(kind, episode, intake, points)
+        caches["pages"].set(key, svg, CACHE_SECONDS)
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
