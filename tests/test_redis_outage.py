@@ -10,12 +10,13 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from django.test import Client
 
-from tests.factories import PASSWORD, make_person
+from tests.factories import PASSWORD, checkin, make_episode, make_person
 from tests.guide_helpers import make_guide, post_comment
 from unknot.moderation.models import GuideComment
 from unknot.moderation.views import LIMITS_DOWN
@@ -92,6 +93,19 @@ def test_a_person_logged_in_before_the_outage_stays_logged_in(
     page = client.get("/track/")
     assert page.status_code == 200
     assert person.email in page.content.decode()
+
+
+def test_an_episode_page_is_drawn_afresh_while_redis_is_down(
+        redis: OwnRedis, client: Client) -> None:
+    person = make_person()
+    episode = make_episode(person, started=date.today() - timedelta(days=3))
+    client.force_login(person)
+    assert client.get(f"/track/{episode.pk}/").status_code == 200  # kept under a version
+    redis.stop()
+    checkin(episode, date.today() - timedelta(days=1), pain=2, note="easier since the walk")
+    page = client.get(f"/track/{episode.pk}/")
+    assert page.status_code == 200
+    assert "easier since the walk" in page.content.decode()
 
 
 def test_password_guessing_is_still_counted_while_redis_is_down(redis: OwnRedis) -> None:

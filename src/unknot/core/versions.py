@@ -11,14 +11,23 @@ under. A change replaces it twice: at once (for a cache in the database this is
 part of the change's transaction and shows when it commits) and again after the
 commit, so a copy drawn from the old rows while the change was under way is never
 found again. Whoever reads a version must read it before the rows it draws from.
+
+While the shared cache is unreachable (Redis down) nothing is kept: every read
+gets a new token, so each page is drawn afresh, and a change that cannot replace
+its token is logged; copies lapse within their own few minutes in any case.
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from django.core.cache import caches
 from django.db import transaction
+
+from unknot.core.outage import is_cache_outage
+
+logger = logging.getLogger(__name__)
 
 _PREFIX = "unknot:version:"
 
@@ -27,15 +36,29 @@ def current(name: str) -> str:
     """The version of `name`: one read of the shared cache."""
     shared = caches["default"]
     key = _PREFIX + name
-    version = shared.get(key)
-    if version is None:
-        shared.add(key, uuid.uuid4().hex, None)
-        version = shared.get(key) or uuid.uuid4().hex  # a racing worker's token wins
+    try:
+        version = shared.get(key)
+        if version is None:
+            shared.add(key, uuid.uuid4().hex, None)
+            version = shared.get(key) or uuid.uuid4().hex  # a racing worker's token wins
+    except Exception as error:
+        if not is_cache_outage(error):
+            raise
+        return uuid.uuid4().hex  # matches no kept copy: drawn afresh
     return str(version)
 
 
 def bump(name: str) -> None:
     """`name` has changed: every copy drawn from it is dropped, in every process."""
     key = _PREFIX + name
-    caches["default"].set(key, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: caches["default"].set(key, uuid.uuid4().hex, None))
+
+    def replace() -> None:
+        try:
+            caches["default"].set(key, uuid.uuid4().hex, None)
+        except Exception as error:
+            if not is_cache_outage(error):
+                raise
+            logger.warning("shared cache unavailable, version of %s not replaced", name)
+
+    replace()
+    transaction.on_commit(replace)
