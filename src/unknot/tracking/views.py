@@ -161,7 +161,14 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
     } for c in checkins]
     review = episode.review
     reasons = review.get("reasons", [])
+    checkin_form = None
+    if episode.is_open:
+        # Today's check-in sits beside today's routine; the player fills it in.
+        initial = _initial_of(todays, today) if todays or page.before is None \
+            else _checkin_initial(episode, today)[1]
+        checkin_form = CheckinForm(initial=initial, plan_choices=plan_items(episode.plan))
     return render(request, "tracking/episode.html", {
+        "checkin_form": checkin_form,
         "episode": episode,
         "page": page,
         "rows": rows,
@@ -185,15 +192,19 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _checkin_initial(episode: Episode, day: date) -> tuple[CheckIn | None, dict[str, Any]]:
-    existing = CheckIn.objects.filter(episode=episode, day=day).first()
+def _initial_of(existing: CheckIn | None, day: date) -> dict[str, Any]:
     if existing is None:
-        return None, {"day": day}
-    return existing, {
+        return {"day": day}
+    return {
         "day": day, "pain": existing.pain, "function_limit": existing.function_limit,
         "sleep_hours": existing.sleep_hours, "plan_done": existing.plan_done,
         "symptoms": existing.symptoms, "note": existing.note,
     }
+
+
+def _checkin_initial(episode: Episode, day: date) -> tuple[CheckIn | None, dict[str, Any]]:
+    existing = CheckIn.objects.filter(episode=episode, day=day).first()
+    return existing, _initial_of(existing, day)
 
 
 @never_cache
