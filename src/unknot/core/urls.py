@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from unknot.core import views
+from unknot.core import moves, views
 
 app_name = "core"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("about/cases/<slug:slug>.jsonl", views.case_file, name="case_file"),
     path("health", views.health, name="health"),
+    path("moves/<slug:item_id>.svg", moves.move_picture, name="move-picture"),
     # Browsers and the admin ask for /favicon.ico whatever the page says.
     path("favicon.ico", RedirectView.as_view(url=static("unknot/favicon.svg"), permanent=True)),
 ]
