@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from unknot.core import offline, views
+from unknot.core import moves, offline, views
 
 app_name = "core"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("about/cases/<slug:slug>.jsonl", views.case_file, name="case_file"),
     path("health", views.health, name="health"),
+    path("moves/<slug:item_id>.svg", moves.move_picture, name="move-picture"),
     path("sw.js", offline.service_worker, name="service_worker"),
     path("manifest.webmanifest", offline.manifest, name="manifest"),
     # Browsers and the admin ask for /favicon.ico whatever the page says.
