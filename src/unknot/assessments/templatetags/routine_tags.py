@@ -7,14 +7,23 @@ from typing import Any
 
 from django import template
 
+from unknot.core.moves import picture_url
 from unknot.engine import routine
+from unknot.engine.figures import has_poses, move_alt
 
 register = template.Library()
 
 
+def _pictured(found: dict[str, Any]) -> dict[str, Any]:
+    """The routine with each item's picture address and its words for the player."""
+    items = [{**item, "picture": picture_url(item["id"]), "alt": move_alt(item["id"])}
+             if has_poses(item["id"]) else item for item in found.get("items", ())]
+    return {**found, "items": items}
+
+
 @register.filter
 def todays_routine(plan: Mapping[str, Any]) -> dict[str, Any]:
-    return routine.todays_routine(dict(plan))
+    return _pictured(routine.todays_routine(dict(plan)))
 
 
 @register.filter
@@ -22,7 +31,7 @@ def phase_routine(plan: Mapping[str, Any], number: int) -> dict[str, Any]:
     """The routine of one phase of the strengthening programme."""
     for found in routine.strength_routines(dict(plan)):
         if found["number"] == number:
-            return found
+            return _pictured(found)
     return {}
 
 

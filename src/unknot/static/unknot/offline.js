@@ -10,11 +10,9 @@ const STORE = "checkins";
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("/sw.js").then(() => navigator.serviceWorker.ready).then((registration) => {
     const pictures = Array.from(document.images, (image) => image.currentSrc || image.src);
-    const player = document.getElementById("player");
-    if (player) {
-      for (const data of document.querySelectorAll("script[type='application/json'][id^='routine-']")) {
-        for (const item of JSON.parse(data.textContent).items) pictures.push(player.dataset.picture.replace("ITEM", item.id));
-      }
+    // The player's pictures too, though lazy loading has not fetched them yet.
+    for (const data of document.querySelectorAll("script[type='application/json'][id^='routine-']")) {
+      for (const item of JSON.parse(data.textContent).items) if (item.picture) pictures.push(item.picture);
     }
     registration.active.postMessage({ keep: [location.pathname, ...new Set(pictures)] });
   }).catch(() => {

@@ -89,7 +89,8 @@ function setUp() {
 
   function showItem(current) {
     ui.where.textContent = `${routine.title}: ${segment().item + 1} of ${routine.items.length}`;
-    ui.picture.src = dialog.dataset.picture.replace("ITEM", current.id);
+    ui.picture.hidden = !current.picture;
+    if (current.picture) ui.picture.src = current.picture;
     ui.picture.alt = current.alt || "";
     ui.name.textContent = current.name;
     ui.dose.textContent = current.dose;
