@@ -32,6 +32,7 @@ function setUp() {
   let running = false;
   let count = 0; // repetitions counted in a reps segment
   let done = new Set(); // items finished
+  let worked = new Set(); // items with a hold timed out or a count counted through
   let timer = 0;
   let wakeLock = null;
   let audio = null;
@@ -53,6 +54,7 @@ function setUp() {
   function open(data) {
     routine = data;
     done = new Set();
+    worked = new Set();
     ui.end.hidden = true;
     ui.play.hidden = false;
     ui.controls.hidden = false;
@@ -113,7 +115,7 @@ function setUp() {
 
   function render() {
     const seg = segment();
-    ui.now.textContent = describe(seg).replace(/ Press Begin.*$/, "");
+    ui.now.textContent = seg.do === "ready" ? "Read the steps, then press Begin." : describe(seg);
     if (seg.do === "reps") {
       ui.clock.textContent = `${count} / ${seg.reps}`;
       ui.main.textContent = `Count one (${count} of ${seg.reps})`;
@@ -124,7 +126,7 @@ function setUp() {
       ui.clock.textContent = "";
       ui.main.textContent = "Begin";
     }
-    ui.skip.textContent = seg.do === "ready" ? "Skip this move" : seg.do === "rest" ? "Skip rest" : "Next";
+    ui.skip.textContent = seg.do === "ready" ? "Skip move" : seg.do === "rest" ? "Skip rest" : "Next";
     ui.back.disabled = at === 0;
     dialog.dataset.doing = seg.do;
   }
@@ -151,10 +153,13 @@ function setUp() {
     }
   }
 
-  function next(finished) {
+  // An item is done when its last step is reached having really done some of
+  // it; pressing Next through every hold is not doing it.
+  function next(completed) {
     const seg = segment();
+    if (completed && seg.do !== "rest") worked.add(seg.item);
     const last = at + 1 >= routine.segments.length || routine.segments[at + 1].item !== seg.item;
-    if (finished && last && seg.do !== "ready") done.add(seg.item);
+    if (last && seg.do !== "ready" && worked.has(seg.item)) done.add(seg.item);
     go(at + 1);
   }
 
@@ -184,7 +189,7 @@ function setUp() {
   function skip() {
     const seg = segment();
     if (seg.do !== "ready") {
-      next(true);
+      next(false);
       return;
     }
     let to = at + 1;
@@ -199,6 +204,7 @@ function setUp() {
       while (to > 0 && routine.segments[to].do !== "ready") to -= 1;
     }
     done.delete(routine.segments[Math.max(to, 0)].item);
+    worked.delete(routine.segments[Math.max(to, 0)].item);
     go(Math.max(to, 0));
   }
 
