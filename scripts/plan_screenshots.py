@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import BACK_PAIN, CHROMIUM_ARGS, SIZES, post_intake  # noqa: E402
+from screenshots import BACK_PAIN, CHROMIUM_ARGS, SIZES, post_intake
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "var/screenshots")

@@ -1,4 +1,4 @@
-"""The plan page built around today: the routine first, the player's data, the check-in beside it."""
+"""The plan page built around today: the routine first, the player's data, the check-in."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.factories import calf_soreness
 from unknot.engine import parse_intake
 from unknot.engine.content import as_dict, library
 from unknot.engine.plan import relief_plan
@@ -19,7 +20,6 @@ from unknot.engine.routine import (
     todays_routine,
 )
 from unknot.engine.triage.base import Level
-from tests.factories import calf_soreness
 
 
 def _plan(**changes: Any) -> dict[str, Any]:
@@ -39,7 +39,7 @@ MASSAGE = [pytest.param(m, id=m.id) for m in library().massage]
 def test_each_exercise_plays_its_own_holds_counts_sides_and_sets(item: Any) -> None:
     routine = build_routine("one", "One", [(as_dict(item), "move")])
     work = _work(routine["segments"])
-    sides = ["left", "right"] if item.per_side else [None]
+    sides: list[str | None] = ["left", "right"] if item.per_side else [None]
     assert routine["segments"][0] == {"item": 0, "do": "ready"}
     assert sorted({s["side"] for s in work}, key=str) == sorted(sides, key=str)
     assert {s["set"] for s in work} == set(range(1, item.sets + 1))

@@ -12,6 +12,7 @@ import hashlib
 import json
 from functools import cache
 
+from allauth.account.views import LogoutView
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -19,8 +20,6 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-
-from allauth.account.views import LogoutView
 
 from unknot.engine import ENGINE_VERSION
 

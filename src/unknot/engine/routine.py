@@ -121,8 +121,5 @@ def short_dose(data: dict[str, Any]) -> str:
     sets = int(data["sets"])
     reps = int(data["repetitions"])
     hold = int(data["hold_seconds"])
-    if hold:
-        text = f"hold {hold} s × {reps}{side}"
-    else:
-        text = f"{reps} slow reps{side}"
+    text = f"hold {hold} s × {reps}{side}" if hold else f"{reps} slow reps{side}"
     return f"{text}, {sets} sets" if sets > 1 else text
