@@ -20,8 +20,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from unknot.assessments.presenters import plan_key
 from unknot.engine import IntakeError, parse_intake
 from unknot.engine.json_input import JsonInputError, load_json
-from unknot.engine.labels import SYMPTOM_LABELS
+from unknot.engine.labels import SYMPTOM_GROUPS, SYMPTOM_LABELS
 from unknot.tracking import reminders, services
+from unknot.tracking.checkin_input import SCALE_MAX, SCALE_MIN
 from unknot.tracking.charts import (
     CHARTS,
     CHECKINS_PER_PAGE,
@@ -37,6 +38,8 @@ from unknot.tracking.report import episode_report
 from unknot.tracking.services import CheckinError, get_episode_for_user, plan_items
 
 PENDING_INTAKE = "unknot_pending_intake"
+# The check-in form's own questions, for today's check-in on the episode page.
+CHECKIN_LABELS = {name: field.label for name, field in CheckinForm.base_fields.items()}
 # An id no episode has, to reverse each episode address once a process; the page
 # then fills in its own id instead of reversing a dozen addresses on every view.
 _ANY_ID = 987654321
@@ -161,14 +164,18 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
     } for c in checkins]
     review = episode.review
     reasons = review.get("reasons", [])
-    checkin_form = None
+    todays_form = None
     if episode.is_open:
         # Today's check-in sits beside today's routine; the player fills it in.
+        # Written out by the template rather than drawn by form widgets, which
+        # took longer than the rest of the page; it posts to the check-in view.
         initial = _initial_of(todays, today) if todays or page.before is None \
             else _checkin_initial(episode, today)[1]
-        checkin_form = CheckinForm(initial=initial, plan_choices=plan_items(episode.plan))
+        todays_form = {"initial": initial, "plan": plan_items(episode.plan),
+                       "scale": range(SCALE_MIN, SCALE_MAX + 1), "symptoms": SYMPTOM_GROUPS,
+                       "labels": CHECKIN_LABELS}
     return render(request, "tracking/episode.html", {
-        "checkin_form": checkin_form,
+        "todays_form": todays_form,
         "episode": episode,
         "page": page,
         "rows": rows,
