@@ -227,3 +227,19 @@ def test_logging_out_leaves_no_kept_pages_for_the_next_person(page: Any, live_se
     page.locator("main").get_by_role("button", name="Log out").click()
     page.wait_for_load_state()
     assert page.evaluate("caches.has('unknot-pages')") is False
+
+
+def test_the_open_player_and_its_end_pass_axe_on_a_phone(
+        phone_page: Any, live_server: Any) -> None:
+    from tests.browsing import axe_violations
+
+    page = phone_page
+    page.clock.install()
+    post_intake(page, live_server.url, BACK_PAIN)
+    page.get_by_role("button", name="Start routine").tap()
+    assert axe_violations(page) == []
+    page.locator("[data-p=main]").tap()
+    assert axe_violations(page) == []
+    while page.locator("[data-p=end]").is_hidden():
+        page.locator("[data-p=skip]").tap()
+    assert axe_violations(page) == []
