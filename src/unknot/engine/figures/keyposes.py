@@ -49,9 +49,11 @@ def build_move(item_id: str, raw: dict[str, Any], bases: dict[str, Any]) -> Move
     view = raw.get("view", base.get("view", "side"))
     if view not in VIEWS:
         raise PoseError(f"{where}: view {view!r} is not one of {VIEWS}")
-    first = {**base.get("pose", {}), **raw.get("a", {})}
-    frames_raw = [first] + ([{**first, **raw["b"]}] if "b" in raw else [])
+    first = {**_paired(base.get("pose", {})), **_paired(raw.get("a", {}))}
+    frames_raw = [first] + ([{**first, **_paired(raw["b"])}] if "b" in raw else [])
     frames = tuple(make_pose(view, f, where) for f in frames_raw)
+    if len({f.seated for f in frames}) > 1:
+        raise PoseError(f"{where}: the start and end must both be seated, or neither")
     for n, frame in enumerate(frames):
         check_pose_limits(frame, f"{where}, {'start' if n == 0 else 'end'}")
     start = raw.get("start", base.get("say", ""))
@@ -69,6 +71,15 @@ def build_move(item_id: str, raw: dict[str, Any], bases: dict[str, Any]) -> Move
         floor=bool(base.get("floor", True)),
         seconds=float(raw.get("seconds", 6)),
     )
+
+
+def _paired(changes: dict[str, Any]) -> dict[str, Any]:
+    """A change to `arm` or `leg` moves both limbs, unless the far one is given too."""
+    out = dict(changes)
+    for limb in ("arm", "leg"):
+        if limb in out and f"{limb}2" not in out:
+            out[f"{limb}2"] = out[limb]
+    return out
 
 
 @cache

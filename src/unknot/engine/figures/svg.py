@@ -84,7 +84,7 @@ def place(move: Move) -> list[Placed]:
     for pose in move.frames:
         d, pts = joints(pose)
         pts["head*"] = _head_centre(d, pts)
-        widths = {s.name: s.width / 2 for s in segments(pose.view)}
+        widths = {s.name: s.width / 2 for s in segments(pose.view, pose.seated)}
         lows = [pts[k][1] - widths[k.rstrip(">")] for k in pts if k != "head*"]
         lows.append(pts["head*"][1] - HEAD_R)
         probe = Placed(pose, d, pts, (0, 0))
@@ -131,7 +131,9 @@ def render(move: Move) -> str:
     body += _figure(move, placed, page, css, ghost=False)
     body += [_draw_prop(p, page) for p in props if p["kind"] in FRONT_PROPS]
     if moving:
-        css.append(f"[class^=k]{{animation:{_n(move.seconds / 2)}s ease-in-out infinite alternate}}")
+        # Before the per-group names: this shorthand would reset them.
+        css.insert(1, f"[class^=k]{{animation:{_n(move.seconds / 2)}s ease-in-out infinite "
+                      "alternate}")
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W:g} {H:g}" '
         f'width="{W:g}" height="{H:g}"><style>{"".join(css)}</style>{"".join(body)}</svg>'
@@ -159,8 +161,8 @@ CHAINS = (("ua2", "fa2"), ("th2", "sh2", "ft2"), ("th", "sh", "ft"),
 def _figure(move: Move, placed: list[Placed], page: Any, css: list[str], ghost: bool
             ) -> list[str]:
     """The figure as nested groups; for the ghost, the start pose without movement."""
-    segs = {s.name: s for s in segments(move.view)}
     start, end = placed[0], placed[-1]
+    segs = {s.name: s for s in segments(move.view, start.pose.seated)}
     show = start if ghost else end
     out: list[str] = []
     rx0, ry0 = page(start.root)
@@ -236,7 +238,7 @@ def _keyframes(name: str, start: str, end: str) -> str:
 # ---------------------------------------------------------------------------
 
 FRONT_PROPS = {"band"}
-HELD = {"gun", "weight", "pad", "fist"}
+HELD = {"gun", "weight", "pad", "fist", "ball"}
 SIZES = {"wall": 6, "door": 5, "post": 4}
 
 
@@ -357,4 +359,5 @@ def _draw_held(raw: dict[str, Any]) -> str:
         length = float(raw.get("w", 12))
         return (f'<rect class="q" x="{_n(t - length / 2)}" y="{_n(off - 2)}" '
                 f'width="{_n(length)}" height="4" rx="2"/>')
-    return f'<circle class="q" cx="{_n(t)}" cy="{_n(off)}" r="2.6"/>'
+    radius = 3.5 if kind == "ball" else 2.6
+    return f'<circle class="q" cx="{_n(t)}" cy="{_n(off)}" r="{_n(radius)}"/>'
