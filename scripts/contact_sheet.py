@@ -4,21 +4,26 @@
 
 Writes OUT_DIR/contact-sheet.html (the pictures, each named, on a light half and
 a dark half) and screenshots it with Debian's chromium, full page, at 1280x800
-(contact-1280.png) and 390x844 (contact-390.png). By default the screenshots ask
-for reduced motion, so each moving picture shows its start ghosted behind its
-end; --moving takes them as <img>, the way the site shows them, caught mid-move.
+(contact-1280.png) and 390x844 (contact-390.png), and again with the browser
+asking for dark colours (contact-1280-dark.png, contact-390-dark.png): the
+pictures follow the browser's preference, the page around them may not, so all
+four pairings are seen. By default the screenshots ask for reduced motion, so
+each moving picture shows its start ghosted behind its end (as <object>:
+Chromium does not pass that emulated preference into <img>); --moving takes
+them as <img>, the way the site shows them, caught mid-move.
 """
 
 from __future__ import annotations
 
 import html
 import sys
+from itertools import product
 from pathlib import Path
+from typing import Literal
 
 from playwright.sync_api import sync_playwright
 
-from unknot.engine.content import library
-from unknot.engine.figures import all_item_ids, move_alt, render_move
+from unknot.engine.figures import all_item_ids, item_names, move_alt, render_move
 
 SIZES = {"1280": (1280, 800), "390": (390, 844)}
 CHROMIUM_ARGS = [
@@ -29,8 +34,8 @@ STYLE = """
 body { margin: 0; font: 13px/1.3 system-ui, sans-serif; }
 section { padding: 12px; display: grid; gap: 10px 14px;
           grid-template-columns: repeat(auto-fill, 160px); }
-.light { background: #fff; color: #222; color-scheme: light; }
-.dark { background: #16191d; color: #ddd; color-scheme: dark; }
+.light { background: #fff; color: #222; }
+.dark { background: #16191d; color: #ddd; }
 h2 { grid-column: 1 / -1; margin: 4px 0; font-size: 15px; }
 figure { margin: 0; }
 figure > * { width: 160px; height: 120px; display: block; }
@@ -41,8 +46,7 @@ figcaption { margin-top: 2px; }
 def sheet(out: Path, moving: bool) -> Path:
     pictures = out / "moves"
     pictures.mkdir(parents=True, exist_ok=True)
-    lib = library()
-    names = {i.id: i.name for i in (*lib.movement, *lib.strengthening, *lib.massage)}
+    names = item_names()
     cells = []
     for item_id in all_item_ids():
         (pictures / f"{item_id}.svg").write_text(render_move(item_id), "utf-8")
@@ -69,8 +73,10 @@ def main() -> None:
     page_file = sheet(out, moving)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for label, (width, height) in SIZES.items():
+        schemes: tuple[Literal["light", "dark"], ...] = ("light", "dark")
+        for (label, (width, height)), scheme in product(SIZES.items(), schemes):
             page = browser.new_page(viewport={"width": width, "height": height},
+                                    color_scheme=scheme,
                                     reduced_motion="no-preference" if moving else "reduce")
             page.goto(page_file.resolve().as_uri())
             page.wait_for_load_state("load")
@@ -79,10 +85,11 @@ def main() -> None:
             full = page.evaluate("document.documentElement.scrollHeight")
             page.set_viewport_size({"width": width, "height": full})
             page.wait_for_timeout(1500)
-            page.screenshot(path=str(out / f"contact-{label}.png"), full_page=True)
+            suffix = "" if scheme == "light" else "-dark"
+            page.screenshot(path=str(out / f"contact-{label}{suffix}.png"), full_page=True)
             page.close()
         browser.close()
-    print(f"{out / 'contact-1280.png'} and {out / 'contact-390.png'}")
+    print(f"contact-1280.png, contact-390.png and their -dark twins in {out}")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ class Move:
     end: str                      # the end position, "" for a still position
     props: tuple[dict[str, Any], ...]
     fix: str                      # the joint that stays put while the figure moves
+    rest: str                     # the joint it rests on, if not its lowest point
     floor: bool                   # False: seen from above, lying on a mat
     seconds: float                # one cycle of the animation
 
@@ -38,7 +39,7 @@ def _read_raw() -> dict[str, Any]:
 
 def build_move(item_id: str, raw: dict[str, Any], bases: dict[str, Any]) -> Move:
     where = f"poses for {item_id!r}"
-    known = {"base", "a", "b", "start", "end", "props", "fix", "view", "seconds"}
+    known = {"base", "a", "b", "start", "end", "props", "bare", "fix", "rest", "view", "seconds"}
     unknown = set(raw) - known
     if unknown:
         raise PoseError(f"{where}: unknown keys {sorted(unknown)}")
@@ -66,8 +67,11 @@ def build_move(item_id: str, raw: dict[str, Any], bases: dict[str, Any]) -> Move
         frames=frames,
         start=start,
         end=end,
-        props=tuple(base.get("props", [])) + tuple(raw.get("props", [])),
+        # `bare` leaves out the base posture's props (a side plank needs no pillow).
+        props=(() if raw.get("bare") else tuple(base.get("props", [])))
+        + tuple(raw.get("props", [])),
         fix=raw.get("fix", base.get("fix", "hip")),
+        rest=raw.get("rest", ""),
         floor=bool(base.get("floor", True)),
         seconds=float(raw.get("seconds", 6)),
     )

@@ -34,7 +34,7 @@ SIDE_LIMITS: dict[str, tuple[float, float]] = {
     "neck": (-60, 75),       # + chin down, - head tipped back
     "shoulder": (-70, 185),  # + arm forwards and up, - arm back
     "elbow": (0, 155),
-    "hip": (-35, 160),       # + thigh forwards, - thigh behind the body (160: a knee hugged to the chest)
+    "hip": (-35, 160),       # + thigh forwards (160: a knee hugged to the chest), - behind
     "knee": (0, 160),
     "ankle": (-75, 35),      # + toes up towards the shin, - pointed
 }
