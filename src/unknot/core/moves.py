@@ -32,7 +32,7 @@ def _etag(request: HttpRequest, item_id: str) -> str | None:
 
 # The drawing carries its own <style> (colours for dark mode, the animation),
 # which the site's policy would refuse when the SVG is opened on its own.
-@csp_update({"style-src": "'unsafe-inline'"})
+@csp_update({"style-src": ["'unsafe-inline'"]})  # type: ignore[arg-type]
 @require_GET
 @etag(_etag)
 def move_picture(request: HttpRequest, item_id: str) -> HttpResponse:

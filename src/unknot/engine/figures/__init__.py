@@ -9,26 +9,28 @@ from __future__ import annotations
 
 from functools import cache
 
-from unknot.engine.content import library
+from unknot.engine.content import Massage, Movement, Strengthening, library
 from unknot.engine.figures.keyposes import Move, moves
 from unknot.engine.figures.skeleton import Pose, PoseError, check_pose_limits, make_pose
 from unknot.engine.figures.svg import render
 
 __all__ = [
     "Move", "Pose", "PoseError", "all_item_ids", "check_pose_limits", "has_poses",
-    "make_pose", "move_alt", "render_move",
+    "item_names", "make_pose", "move_alt", "render_move",
 ]
 
 
 @cache
-def _names() -> dict[str, str]:
+def item_names() -> dict[str, str]:
+    """Every item of the content library that a picture is drawn for, by id, with its name."""
     lib = library()
-    return {item.id: item.name for item in (*lib.movement, *lib.strengthening, *lib.massage)}
+    items: tuple[Movement | Strengthening | Massage, ...] = (
+        *lib.movement, *lib.strengthening, *lib.massage)
+    return {item.id: item.name for item in items}
 
 
 def all_item_ids() -> tuple[str, ...]:
-    """Every item of the content library that a picture is drawn for."""
-    return tuple(_names())
+    return tuple(item_names())
 
 
 def has_poses(item_id: str) -> bool:
@@ -51,7 +53,7 @@ def render_move(item_id: str) -> str:
 @cache
 def move_alt(item_id: str) -> str:
     move = _move(item_id)
-    name = _names().get(item_id, item_id.replace("-", " "))
+    name = item_names().get(item_id, item_id.replace("-", " "))
     if len(move.frames) == 1:
         return f"{name}: {move.start}."
     return f"{name}: starting {move.start}, then {move.end}."

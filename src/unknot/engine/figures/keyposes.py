@@ -27,6 +27,7 @@ class Move:
     end: str                      # the end position, "" for a still position
     props: tuple[dict[str, Any], ...]
     fix: str                      # the joint that stays put while the figure moves
+    rest: str                     # the joint it rests on, if not its lowest point
     floor: bool                   # False: seen from above, lying on a mat
     seconds: float                # one cycle of the animation
 
@@ -38,7 +39,7 @@ def _read_raw() -> dict[str, Any]:
 
 def build_move(item_id: str, raw: dict[str, Any], bases: dict[str, Any]) -> Move:
     where = f"poses for {item_id!r}"
-    known = {"base", "a", "b", "start", "end", "props", "fix", "view", "seconds"}
+    known = {"base", "a", "b", "start", "end", "props", "bare", "fix", "rest", "view", "seconds"}
     unknown = set(raw) - known
     if unknown:
         raise PoseError(f"{where}: unknown keys {sorted(unknown)}")
@@ -49,9 +50,11 @@ def build_move(item_id: str, raw: dict[str, Any], bases: dict[str, Any]) -> Move
     view = raw.get("view", base.get("view", "side"))
     if view not in VIEWS:
         raise PoseError(f"{where}: view {view!r} is not one of {VIEWS}")
-    first = {**base.get("pose", {}), **raw.get("a", {})}
-    frames_raw = [first] + ([{**first, **raw["b"]}] if "b" in raw else [])
+    first = {**_paired(base.get("pose", {})), **_paired(raw.get("a", {}))}
+    frames_raw = [first] + ([{**first, **_paired(raw["b"])}] if "b" in raw else [])
     frames = tuple(make_pose(view, f, where) for f in frames_raw)
+    if len({f.seated for f in frames}) > 1:
+        raise PoseError(f"{where}: the start and end must both be seated, or neither")
     for n, frame in enumerate(frames):
         check_pose_limits(frame, f"{where}, {'start' if n == 0 else 'end'}")
     start = raw.get("start", base.get("say", ""))
@@ -64,11 +67,23 @@ def build_move(item_id: str, raw: dict[str, Any], bases: dict[str, Any]) -> Move
         frames=frames,
         start=start,
         end=end,
-        props=tuple(base.get("props", [])) + tuple(raw.get("props", [])),
+        # `bare` leaves out the base posture's props (a side plank needs no pillow).
+        props=(() if raw.get("bare") else tuple(base.get("props", [])))
+        + tuple(raw.get("props", [])),
         fix=raw.get("fix", base.get("fix", "hip")),
+        rest=raw.get("rest", ""),
         floor=bool(base.get("floor", True)),
         seconds=float(raw.get("seconds", 6)),
     )
+
+
+def _paired(changes: dict[str, Any]) -> dict[str, Any]:
+    """A change to `arm` or `leg` moves both limbs, unless the far one is given too."""
+    out = dict(changes)
+    for limb in ("arm", "leg"):
+        if limb in out and f"{limb}2" not in out:
+            out[f"{limb}2"] = out[limb]
+    return out
 
 
 @cache

@@ -34,7 +34,7 @@ SIDE_LIMITS: dict[str, tuple[float, float]] = {
     "neck": (-60, 75),       # + chin down, - head tipped back
     "shoulder": (-70, 185),  # + arm forwards and up, - arm back
     "elbow": (0, 155),
-    "hip": (-35, 145),       # + thigh forwards, - thigh behind the body
+    "hip": (-35, 160),       # + thigh forwards (160: a knee hugged to the chest), - behind
     "knee": (0, 160),
     "ankle": (-75, 35),      # + toes up towards the shin, - pointed
 }
@@ -42,7 +42,7 @@ FRONT_LIMITS: dict[str, tuple[float, float]] = {
     "spine": (-45, 45),      # side bend of the trunk
     "neck": (-50, 50),       # head tipped to one side
     "turn": (-85, 85),       # head turned (seen as where the nose points)
-    "shoulder": (-45, 185),  # + arm out to the side and up, - across the body
+    "shoulder": (-100, 185),  # + arm out to the side and up, - across the body
     "elbow": (-160, 160),
     "hip": (-35, 90),        # + leg out to the side
     "knee": (-160, 160),
@@ -73,6 +73,7 @@ class Pose:
     leg: Limb
     leg2: Limb
     lift: float               # height of the lowest point above the floor
+    seated: bool = False      # front view: the thighs come towards us, so they look short
 
 
 def _limb(raw: Any, default: Limb, where: str) -> Limb:
@@ -84,7 +85,7 @@ def _limb(raw: Any, default: Limb, where: str) -> Limb:
 
 
 def make_pose(view: str, raw: dict[str, Any], where: str) -> Pose:
-    known = {"trunk", "spine", "neck", "turn", "arm", "arm2", "leg", "leg2", "lift"}
+    known = {"trunk", "spine", "neck", "turn", "arm", "arm2", "leg", "leg2", "lift", "seated"}
     unknown = set(raw) - known
     if unknown:
         raise PoseError(f"{where}: unknown pose keys {sorted(unknown)}")
@@ -101,6 +102,7 @@ def make_pose(view: str, raw: dict[str, Any], where: str) -> Pose:
         leg=leg,
         leg2=_limb(raw.get("leg2"), leg, where),
         lift=float(raw.get("lift", 0)),
+        seated=bool(raw.get("seated", False)),
     )
 
 
@@ -138,8 +140,9 @@ class Segment:
     far: bool              # drawn behind the body, in the paler colour
 
 
-def segments(view: str) -> tuple[Segment, ...]:
+def segments(view: str, seated: bool = False) -> tuple[Segment, ...]:
     front = view == "front"
+    thigh = THIGH * 0.3 if front and seated else THIGH
     hip = HIP_HALF if front else 0.0
     sho = SHOULDER_HALF if front else 0.0
     trunk_w = (14.0, 15.0) if front else (11.0, 12.0)
@@ -151,11 +154,11 @@ def segments(view: str) -> tuple[Segment, ...]:
         Segment("fa", "ua", UPPER_ARM, 0, FOREARM, 5, False),
         Segment("ua2", "high", SHOULDER_AT, sho, UPPER_ARM, 6, not front),
         Segment("fa2", "ua2", UPPER_ARM, 0, FOREARM, 5, not front),
-        Segment("th", "low", 0, -hip, THIGH, 8, False),
-        Segment("sh", "th", THIGH, 0, SHANK, 6.5, False),
+        Segment("th", "low", 0, -hip, thigh, 8, False),
+        Segment("sh", "th", thigh, 0, SHANK, 6.5, False),
         Segment("ft", "sh", SHANK, 0, 3 if front else FOOT, 5, False),
-        Segment("th2", "low", 0, hip, THIGH, 8, not front),
-        Segment("sh2", "th2", THIGH, 0, SHANK, 6.5, not front),
+        Segment("th2", "low", 0, hip, thigh, 8, not front),
+        Segment("sh2", "th2", thigh, 0, SHANK, 6.5, not front),
         Segment("ft2", "sh2", SHANK, 0, 3 if front else FOOT, 5, not front),
     )
 
@@ -194,7 +197,7 @@ def joints(pose: Pose) -> tuple[dict[str, float], dict[str, tuple[float, float]]
     """Directions, and where each segment starts and ends with the hip point at (0, 0)."""
     d = directions(pose)
     points: dict[str, tuple[float, float]] = {}
-    for seg in segments(pose.view):
+    for seg in segments(pose.view, pose.seated):
         px, py = _on(seg, d, points) if seg.parent else (0.0, 0.0)
         a = math.radians(d[seg.name])
         points[seg.name] = (px, py)

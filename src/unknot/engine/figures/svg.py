@@ -5,7 +5,7 @@ own joint; a move's start and end differ only in those turns, so a CSS animation
 of each group's rotation moves the whole figure between them without bending a
 bone. Under `prefers-reduced-motion` the animation stops at the end pose and the
 start pose is shown ghosted behind it. Colours are mid-tones that read on white
-and on near-black, nudged by `prefers-color-scheme: dark`.
+and on near-black alike.
 """
 
 from __future__ import annotations
@@ -26,14 +26,15 @@ AT_END = "76%,to"
 KEY_TIMES = "0;.12;.38;.62;.88;1"
 SPLINES = ";".join([".42 0 .58 1"] * 5)
 
+# One palette for light and dark surroundings alike: the site's pages are light
+# whatever the system asks for, so a dark-mode variant would put pale figures on
+# white. Mid-tones keep contrast against both white and near-black.
 STYLE = (
-    ".f{stroke:#2e7d87;fill:#2e7d87}.b{stroke:#93bfc4;fill:#93bfc4}"
+    ".f{stroke:#34858f;fill:#34858f}.b{stroke:#86b3b9;fill:#86b3b9}"
     ".f,.b,.bd{stroke-linecap:round;stroke-linejoin:round}"
-    ".p{fill:#a9b1ba}.q{fill:#c98a4b}.bd{stroke:#c98a4b;fill:none;stroke-width:2}"
-    ".fl{stroke:#a9b1ba;stroke-width:1.5}.mt{fill:#a9b1ba;opacity:.35}"
-    ".g,.s{display:none}"
-    "@media(prefers-color-scheme:dark){.f{stroke:#6cc3cc;fill:#6cc3cc}"
-    ".b{stroke:#3b6d73;fill:#3b6d73}.p,.mt{fill:#6b747e}.fl{stroke:#6b747e}}"
+    ".p{fill:#9aa3ad}.q{fill:#c7823f}.bd{stroke:#c7823f;fill:none;stroke-width:2}"
+    ".fl{stroke:#9aa3ad;stroke-width:1.5}.mt{fill:#9aa3ad;opacity:.3}"
+    ".fc{stroke:#fff;opacity:.7}.g,.s{display:none}"
     "@media(prefers-reduced-motion:reduce){*{animation:none!important}"
     ".g,.s{display:inline}.m{display:none}}"
 )
@@ -84,12 +85,18 @@ def place(move: Move) -> list[Placed]:
     for pose in move.frames:
         d, pts = joints(pose)
         pts["head*"] = _head_centre(d, pts)
-        widths = {s.name: s.width / 2 for s in segments(pose.view)}
+        widths = {s.name: s.width / 2 for s in segments(pose.view, pose.seated)}
         lows = [pts[k][1] - widths[k.rstrip(">")] for k in pts if k != "head*"]
         lows.append(pts["head*"][1] - HEAD_R)
         probe = Placed(pose, d, pts, (0, 0))
         fx, _ = _joint(probe, move.fix) if move.fix != "hip" else (0.0, 0.0)
-        root = (-fx, pose.lift - min(lows))
+        if move.rest:
+            # The figure rests on this joint (on a roller or ball), `lift` above the floor.
+            seg = JOINTS[move.rest].rstrip(">")
+            lowest = pts[JOINTS[move.rest]][1] - widths[seg]
+        else:
+            lowest = min(lows)
+        root = (-fx, pose.lift - lowest)
         moved = {k: (x + root[0], y + root[1]) for k, (x, y) in pts.items()}
         placed.append(Placed(pose, d, moved, root))
     return placed
@@ -131,7 +138,9 @@ def render(move: Move) -> str:
     body += _figure(move, placed, page, css, ghost=False)
     body += [_draw_prop(p, page) for p in props if p["kind"] in FRONT_PROPS]
     if moving:
-        css.append(f"[class^=k]{{animation:{_n(move.seconds / 2)}s ease-in-out infinite alternate}}")
+        # Before the per-group names: this shorthand would reset them.
+        css.insert(1, f"[class^=k]{{animation:{_n(move.seconds / 2)}s ease-in-out infinite "
+                      "alternate}")
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W:g} {H:g}" '
         f'width="{W:g}" height="{H:g}"><style>{"".join(css)}</style>{"".join(body)}</svg>'
@@ -159,8 +168,8 @@ CHAINS = (("ua2", "fa2"), ("th2", "sh2", "ft2"), ("th", "sh", "ft"),
 def _figure(move: Move, placed: list[Placed], page: Any, css: list[str], ghost: bool
             ) -> list[str]:
     """The figure as nested groups; for the ghost, the start pose without movement."""
-    segs = {s.name: s for s in segments(move.view)}
     start, end = placed[0], placed[-1]
+    segs = {s.name: s for s in segments(move.view, start.pose.seated)}
     show = start if ghost else end
     out: list[str] = []
     rx0, ry0 = page(start.root)
@@ -187,7 +196,8 @@ def _figure(move: Move, placed: list[Placed], page: Any, css: list[str], ghost: 
             key = f"k{list(segs).index(name) + 1}"
             if turns and f"@keyframes {key}{{" not in "".join(css):
                 css.append(_keyframes(key, f"rotate({_n(a)}deg)", f"rotate({_n(b)}deg)"))
-            move_to = f"translate({_n(seg.along)} {_n(seg.across)})" if seg.along or seg.across else ""
+            move_to = (f"translate({_n(seg.along)} {_n(seg.across)})"
+                       if seg.along or seg.across else "")
             turn_to = f"rotate({_n(angle)})" if _n(angle) != "0" else ""
             if turns:
                 opened += 2 if move_to else 1
@@ -199,6 +209,8 @@ def _figure(move: Move, placed: list[Placed], page: Any, css: list[str], ghost: 
                 out.append(f'<g transform="{both}">' if both else "<g>")
             if name in drawn:
                 out.append(_segment_shape(move, seg.name, seg.length, seg.width))
+                if name == "head" and move.view == "front":
+                    out.append(_face(start.pose.turn, end.pose.turn, ghost, css))
                 out += [_draw_held(p) for p in move.props if p.get("on") == name]
         out.append("</g>" * opened + "</g>")
     out.append("</g>")
@@ -218,12 +230,23 @@ def _segment_shape(move: Move, name: str, length: float, width: float) -> str:
     line = f'<path d="M0 0H{_n(length)}" stroke-width="{_n(width)}"/>'
     if name != "head":
         return line
-    centre = NECK
-    if move.view == "side":
-        face = f'<circle cx="{_n(centre + 0.5)}" cy="6.3" r="2"/>'
-    else:
-        face = ""
-    return line + f'<circle cx="{_n(centre)}" r="{_n(HEAD_R)}"/>' + face
+    # Side view: a nose on the front of the head shows which way the face points.
+    nose = f'<circle cx="{_n(NECK + 0.5)}" cy="6.3" r="2"/>' if move.view == "side" else ""
+    return line + f'<circle cx="{_n(NECK)}" r="{_n(HEAD_R)}"/>' + nose
+
+
+def _face(turn_a: float, turn_b: float, ghost: bool, css: list[str]) -> str:
+    """Front view: a pale mark on the face, sliding sideways as the head turns."""
+    def across(turn: float) -> float:
+        return 4.5 * math.sin(math.radians(turn))
+
+    ya, yb = across(turn_a), across(turn_b)
+    mark = '<path class="fc" d="M-1 0h2" stroke-width="2.6"/>'
+    if ghost or abs(ya - yb) < 0.1:
+        return f'<g transform="translate({_n(NECK - 1)} {_n(ya if ghost else yb)})">{mark}</g>'
+    css.append(_keyframes("kf", f"translate({_n(NECK - 1)}px,{_n(ya)}px)",
+                          f"translate({_n(NECK - 1)}px,{_n(yb)}px)"))
+    return f'<g class="kf" transform="translate({_n(NECK - 1)} {_n(yb)})">{mark}</g>'
 
 
 def _keyframes(name: str, start: str, end: str) -> str:
@@ -236,7 +259,7 @@ def _keyframes(name: str, start: str, end: str) -> str:
 # ---------------------------------------------------------------------------
 
 FRONT_PROPS = {"band"}
-HELD = {"gun", "weight", "pad", "fist"}
+HELD = {"gun", "weight", "pad", "fist", "ball"}
 SIZES = {"wall": 6, "door": 5, "post": 4}
 
 
@@ -253,7 +276,7 @@ def _resolve_prop(raw: dict[str, Any], placed: list[Placed]) -> dict[str, Any]:
     else:
         ax, ay = (_joint(frame, frame_fix) if (frame_fix := raw.get("from")) else (0.0, 0.0))
     x = ax + float(raw.get("dx", 0))
-    y = ay + float(raw.get("dy", 0))
+    y = float(raw["y"]) if "y" in raw else ay + float(raw.get("dy", 0))
     prop: dict[str, Any] = {**raw, "x": x, "y": y}
     w = float(raw.get("w", {"chair": 20, "table": 30, "step": 34, "box": 30, "bed": 60,
                             "roller": 12, "ball": 7, "pillow": 16, "towel": 14}.get(kind, 6)))
@@ -352,9 +375,11 @@ def _draw_held(raw: dict[str, Any]) -> str:
     if kind == "gun":
         return (f'<path class="bd" stroke-width="3.5" d="M{_n(t)} {_n(off)}h8m-4 0v-6"/>')
     if kind == "weight":
-        return f'<rect class="q" x="{_n(t - 2.5)}" y="{_n(off - 4)}" width="5" height="8" rx="1.5"/>'
+        return (f'<rect class="q" x="{_n(t - 2.5)}" y="{_n(off - 4)}" width="5" height="8" '
+                f'rx="1.5"/>')
     if kind == "pad":
         length = float(raw.get("w", 12))
         return (f'<rect class="q" x="{_n(t - length / 2)}" y="{_n(off - 2)}" '
                 f'width="{_n(length)}" height="4" rx="2"/>')
-    return f'<circle class="q" cx="{_n(t)}" cy="{_n(off)}" r="2.6"/>'
+    radius = 3.5 if kind == "ball" else 2.6
+    return f'<circle class="q" cx="{_n(t)}" cy="{_n(off)}" r="{_n(radius)}"/>'
