@@ -53,7 +53,6 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     body = render_to_string("core/sw.js", {
         "version": _version(),
         "precache": json.dumps([static(name) for name in PRECACHE]),
-        "static_prefix": json.dumps(static("")),
         "leave": json.dumps([reverse("account_login"), reverse("account_logout")]),
     })
     return HttpResponse(body, content_type="text/javascript; charset=utf-8")

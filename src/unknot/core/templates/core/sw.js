@@ -5,7 +5,6 @@
 const STATIC = "unknot-static-{{ version }}";
 const PAGES = "unknot-pages";
 const PRECACHE = {{ precache|safe }};
-const STATIC_PREFIX = {{ static_prefix|safe }};
 const LEAVE = {{ leave|safe }};
 // An episode's page and its charts; never its report, share links or forms.
 const PAGE = /^\/track\/\d+\/(chart\/[\w-]+\.svg|psfs\.svg)?$/;
@@ -38,8 +37,11 @@ async function keep(addresses) {
   }
 }
 
+// Only the files listed above (this worker changes when they do) and the move
+// pictures (their address carries a fingerprint of the drawing): any other
+// static file is left to the network, so it is never served stale.
 function kept(url) {
-  return url.pathname.startsWith(STATIC_PREFIX) || url.pathname.startsWith("/moves/");
+  return PRECACHE.includes(url.pathname) || (url.pathname.startsWith("/moves/") && url.searchParams.has("v"));
 }
 
 async function remember(request) {
