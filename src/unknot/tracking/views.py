@@ -22,7 +22,6 @@ from unknot.engine import IntakeError, parse_intake
 from unknot.engine.json_input import JsonInputError, load_json
 from unknot.engine.labels import SYMPTOM_GROUPS, SYMPTOM_LABELS
 from unknot.tracking import reminders, services
-from unknot.tracking.checkin_input import SCALE_MAX, SCALE_MIN
 from unknot.tracking.charts import (
     CHARTS,
     CHECKINS_PER_PAGE,
@@ -31,6 +30,7 @@ from unknot.tracking.charts import (
     render_chart,
     start_point,
 )
+from unknot.tracking.checkin_input import SCALE_MAX, SCALE_MIN
 from unknot.tracking.forms import CheckinForm, CloseForm
 from unknot.tracking.models import CheckIn, Episode
 from unknot.tracking.outcomes import episode_outcomes
