@@ -38,7 +38,7 @@ section { padding: 12px; display: grid; gap: 10px 14px;
 .dark { background: #16191d; color: #ddd; }
 h2 { grid-column: 1 / -1; margin: 4px 0; font-size: 15px; }
 figure { margin: 0; }
-figure > * { width: 160px; height: 120px; display: block; }
+figure > object, figure > img { width: 160px; height: 120px; display: block; }
 figcaption { margin-top: 2px; }
 """
 

@@ -90,7 +90,9 @@ def place(move: Move) -> list[Placed]:
         lows.append(pts["head*"][1] - HEAD_R)
         probe = Placed(pose, d, pts, (0, 0))
         fx, _ = _joint(probe, move.fix) if move.fix != "hip" else (0.0, 0.0)
-        if move.rest:
+        if not move.floor:
+            lowest = 0.0   # seen from above: nothing to stand on, the hip stays put
+        elif move.rest:
             # The figure rests on this joint (on a roller or ball), `lift` above the floor.
             seg = JOINTS[move.rest].rstrip(">")
             lowest = pts[JOINTS[move.rest]][1] - widths[seg]
