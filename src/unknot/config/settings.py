@@ -349,9 +349,11 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: [] for feature in (
         "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
         "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
-        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+        "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking",
     )
 }
+# The routine player keeps the screen on during a routine (Wake Lock API).
+PERMISSIONS_POLICY["screen-wake-lock"] = ["self"]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

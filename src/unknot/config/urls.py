@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from unknot.core import offline
 from unknot.core.guard import limit_admin_login
 from unknot.guides.sitemaps import GuideSitemap, PageSitemap
 
@@ -14,6 +15,8 @@ urlpatterns = [
     path("", include("unknot.core.urls")),
     path("assess/", include("unknot.assessments.urls")),
     path("api/v1/", include("unknot.api.urls")),
+    # Before allauth's own: logging out also clears what the site kept on the device.
+    path("account/logout/", offline.logout),
     path("account/", include("allauth.urls")),
     path("account/settings/", include("unknot.accounts.urls")),
     path("track/", include("unknot.tracking.urls")),

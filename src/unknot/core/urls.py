@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from unknot.core import views
+from unknot.core import moves, offline, views
 from unknot.ops import health, metrics
 
 app_name = "core"
@@ -16,6 +16,9 @@ urlpatterns = [
     path("health/live", health.live, name="health_live"),
     path("health/ready", health.ready, name="health_ready"),
     path("metrics", metrics.metrics, name="metrics"),
+    path("moves/<slug:item_id>.svg", moves.move_picture, name="move-picture"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     # Browsers and the admin ask for /favicon.ico whatever the page says.
     path("favicon.ico", RedirectView.as_view(url=static("unknot/favicon.svg"), permanent=True)),
 ]

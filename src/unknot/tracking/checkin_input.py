@@ -28,6 +28,8 @@ from unknot.engine.intake import SYMPTOMS
 SCALE_MIN, SCALE_MAX = 0, 10
 SLEEP_MAX_HOURS = 24
 NOTE_MAX_LENGTH = 2000
+# A UUID, as crypto.randomUUID() and uuid.uuid4() write it.
+CLIENT_KEY_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 # A difference of 1e-9 is a float's rounding, not a second decimal someone typed.
 _DECIMAL_TOLERANCE = 1e-9
 
@@ -95,3 +97,6 @@ class CheckinInput(BaseModel):
         json_schema_extra={"items": {"type": "string", "enum": list(SYMPTOMS)},
                            "uniqueItems": True})
     note: StrictStr = Field("", max_length=NOTE_MAX_LENGTH)
+    client_key: Annotated[StrictStr, Field(pattern=CLIENT_KEY_PATTERN)] | None = Field(
+        None, description="A key the sender makes once per check-in (a UUID): sending the same "
+        "check-in again with it, as a device does when it comes back online, stores it once.")

@@ -60,6 +60,9 @@ class CheckinForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    # Set by offline.js, once per check-in; a replay with the same key is stored once.
+    client_key = forms.CharField(required=False, widget=forms.HiddenInput, max_length=36)
+
     def __init__(self, *args: Any, plan_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["plan_done"].choices = plan_choices  # type: ignore[attr-defined]
@@ -75,7 +78,7 @@ class CheckinForm(forms.Form):
                 day=cleaned["day"], pain=cleaned["pain"],
                 function_limit=cleaned["function_limit"], sleep_hours=cleaned["sleep_hours"],
                 plan_done=tuple(cleaned["plan_done"]), symptoms=tuple(cleaned["symptoms"]),
-                note=cleaned["note"],
+                note=cleaned["note"], client_key=cleaned.get("client_key") or None,
             )
         except ValidationError as error:
             for problem in error.errors():

@@ -69,6 +69,8 @@ class CheckIn(models.Model):
     # The level the triage gave after this check-in, kept so the history shows
     # when it changed without re-running the engine over every day.
     level = models.CharField(max_length=20)
+    # The sender's key for this check-in (a UUID), so a replay is recognised.
+    client_key = models.CharField(max_length=36, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -76,6 +78,8 @@ class CheckIn(models.Model):
         ordering = ("-day",)
         constraints = (
             models.UniqueConstraint(fields=["episode", "day"], name="one_checkin_per_day"),
+            models.UniqueConstraint(fields=["episode", "client_key"], condition=~Q(client_key=""),
+                                    name="one_checkin_per_client_key"),
             models.CheckConstraint(condition=Q(pain__lte=10), name="pain_0_to_10"),
             models.CheckConstraint(condition=Q(function_limit__lte=10),
                                    name="function_limit_0_to_10"),

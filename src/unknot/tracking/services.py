@@ -136,7 +136,9 @@ def record_checkin(episode: Episode, data: CheckinInput, today: date | None = No
     """Save one day's check-in (replacing that day's, if any) and re-run the triage.
 
     Today's check-in can be corrected all day; an earlier day can be filled in
-    late if it was missed, but a day already recorded is kept as it was. The
+    late if it was missed, but a day already recorded is kept as it was. A
+    check-in sent again with the client key it was stored under is not stored
+    again: the one already there is returned. The
     episode's row is locked first, so two saves at the same moment are two
     saves one after the other: today's second replaces the first, a past
     day's second is refused, and the count goes up once.
@@ -144,6 +146,13 @@ def record_checkin(episode: Episode, data: CheckinInput, today: date | None = No
     today = today or timezone.localdate()
     day = data.day or today
     locked = Episode.objects.select_for_update().get(pk=episode.pk)
+    if data.client_key:
+        # A device that was offline sends what it kept until it hears back, so the
+        # same check-in may arrive twice: the second time, it is already here.
+        replayed = CheckIn.objects.filter(episode=locked, client_key=data.client_key).first()
+        if replayed is not None:
+            _copy_state(locked, episode)
+            return replayed
     errors = _check(locked, data, day, today)
     existing = CheckIn.objects.filter(episode=locked, day=day).first()
     if existing is not None and day != today:
@@ -159,6 +168,7 @@ def record_checkin(episode: Episode, data: CheckinInput, today: date | None = No
     checkin.plan_total = len(plan_items(episode.plan))
     checkin.symptoms = [s for s in SYMPTOMS if s in data.symptoms]
     checkin.note = data.note
+    checkin.client_key = data.client_key or ""
     checkin.level = locked.level
     checkin.save()
     transaction.on_commit(count_checkin)

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from unknot.assessments.presenters import plan_key
 from unknot.engine import IntakeError, parse_intake
 from unknot.engine.json_input import JsonInputError, load_json
-from unknot.engine.labels import SYMPTOM_LABELS
+from unknot.engine.labels import SYMPTOM_GROUPS, SYMPTOM_LABELS
 from unknot.tracking import reminders, services
 from unknot.tracking.charts import (
     CHARTS,
@@ -32,6 +32,7 @@ from unknot.tracking.charts import (
     render_chart,
     start_point,
 )
+from unknot.tracking.checkin_input import SCALE_MAX, SCALE_MIN
 from unknot.tracking.forms import CheckinForm, CloseForm
 from unknot.tracking.models import CheckIn, Episode
 from unknot.tracking.outcomes import episode_outcomes
@@ -40,6 +41,8 @@ from unknot.tracking.report import episode_report
 from unknot.tracking.services import CheckinError, get_episode_for_user, plan_items
 
 PENDING_INTAKE = "unknot_pending_intake"
+# The check-in form's own questions, for today's check-in on the episode page.
+CHECKIN_LABELS = {name: field.label for name, field in CheckinForm.base_fields.items()}
 # An id no episode has, to reverse each episode address once a process; the page
 # then fills in its own id instead of reversing a dozen addresses on every view.
 _ANY_ID = 987654321
@@ -185,7 +188,18 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
     drawn = SimpleLazyObject(lambda: _drawn_parts(request, episode, today))
     review = episode.review
     reasons = review.get("reasons", [])
+    todays_form = None
+    if episode.is_open:
+        # Today's check-in sits beside today's routine; the player fills it in.
+        # Written out by the template rather than drawn by form widgets, which
+        # took longer than the rest of the page; it posts to the check-in view.
+        existing, initial = _checkin_initial(episode, today)
+        todays_form = {"initial": initial, "existing": existing is not None,
+                       "plan": plan_items(episode.plan),
+                       "scale": range(SCALE_MIN, SCALE_MAX + 1), "symptoms": SYMPTOM_GROUPS,
+                       "labels": CHECKIN_LABELS}
     return render(request, "tracking/episode.html", {
+        "todays_form": todays_form,
         "episode": episode,
         "episode_version": version,
         "before": before,
@@ -209,15 +223,19 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _checkin_initial(episode: Episode, day: date) -> tuple[CheckIn | None, dict[str, Any]]:
-    existing = CheckIn.objects.filter(episode=episode, day=day).first()
+def _initial_of(existing: CheckIn | None, day: date) -> dict[str, Any]:
     if existing is None:
-        return None, {"day": day}
-    return existing, {
+        return {"day": day}
+    return {
         "day": day, "pain": existing.pain, "function_limit": existing.function_limit,
         "sleep_hours": existing.sleep_hours, "plan_done": existing.plan_done,
         "symptoms": existing.symptoms, "note": existing.note,
     }
+
+
+def _checkin_initial(episode: Episode, day: date) -> tuple[CheckIn | None, dict[str, Any]]:
+    existing = CheckIn.objects.filter(episode=episode, day=day).first()
+    return existing, _initial_of(existing, day)
 
 
 @never_cache
