@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import re
+import secrets
 import shutil
 import statistics
 import subprocess
@@ -148,6 +149,18 @@ def load(url: str, seconds: float, connections: int, page: Page | None = None,
                 1000 * cpu / max(int(count.group(1)), 1))
 
 
+def check_answers(url: str, page: Page) -> None:
+    """The page itself, not a redirect: wrk counts only statuses from 400 up as errors."""
+    curl = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}"]
+    if page.body:
+        curl += ["--data", page.body]
+    if page.cookie:
+        curl += ["-H", f"Cookie: {page.cookie}"]
+    status = subprocess.run([*curl, url], capture_output=True, text=True, check=True).stdout
+    if status != "200":
+        raise SystemExit(f"{page.name}: {url} answered {status}, not 200")
+
+
 def pages(site: dict[str, str]) -> list[Page]:
     logged_in = f"sessionid={site['session']}"
     return [
@@ -179,7 +192,11 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings",
            "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-           "UNKNOT_DATA_DIR": tempfile.mkdtemp(prefix="unknot-bench-")}
+           "UNKNOT_DATA_DIR": tempfile.mkdtemp(prefix="unknot-bench-"),
+           # One key for the preparing process and both workers: without it each process
+           # makes its own, the logged-in session reads as corrupted and the episode page
+           # is measured for an anonymous visitor.
+           "UNKNOT_SECRET_KEY": secrets.token_urlsafe(50)}
     env.pop("UNKNOT_DATABASE_URL", None)  # always a throwaway SQLite site
     prepared = subprocess.run([sys.executable, "-c", PREPARE], env=env, cwd=ROOT,
                               capture_output=True, text=True, check=True)
@@ -195,6 +212,7 @@ def main() -> None:
         wait_until_up(f"{base}/bench/trivial")
         workers = worker_pids(server.pid)
         for page in chosen:  # warm up every worker's caches
+            check_answers(base + page.path, page)
             load(base + page.path, 1, options.connections, page)
         for _ in range(options.rounds):
             for page in chosen:

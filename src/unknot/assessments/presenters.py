@@ -41,6 +41,17 @@ def plan_key(plan: dict[str, Any] | None) -> str:
     return hashlib.sha256(orjson.dumps(plan, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
 
 
+def verdict_key(data: dict[str, Any]) -> str:
+    """A fingerprint of everything the banner and the reasons show: the key of their drawn HTML.
+
+    They are a pure function of the level and the findings (the engine's own words
+    and sources, never the person's answers), so people with the same findings
+    share one drawn copy; a different finding or wording is a different key.
+    """
+    shown = (data["level"], data["title"], data["action"], data["reasons"])
+    return hashlib.sha256(orjson.dumps(shown, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
+
+
 def present(assessment: Assessment) -> dict[str, Any]:
     data = assessment.as_dict()
     intake = assessment.intake
@@ -72,6 +83,7 @@ def present(assessment: Assessment) -> dict[str, Any]:
         "level": data["level"],
         "plan": data["plan"],
         "plan_key": plan_key(data["plan"]),
+        "verdict_key": verdict_key(data),
         "summary": summary,
         "area_names": area_names,
         "intake_json": json.dumps(intake.as_dict()),

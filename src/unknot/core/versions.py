@@ -12,9 +12,10 @@ part of the change's transaction and shows when it commits) and again after the
 commit, so a copy drawn from the old rows while the change was under way is never
 found again. Whoever reads a version must read it before the rows it draws from.
 
-While the shared cache is unreachable (Redis down) nothing is kept: every read
-gets a new token, so each page is drawn afresh, and a change that cannot replace
-its token is logged; copies lapse within their own few minutes in any case.
+While the shared cache (Redis) is down, a read gives a token made for that request
+alone, so nothing kept is reused and every page is drawn afresh, and a change goes
+through without its bump (logged): the site degrades, it does not fail a save or a
+login (core/outage.py).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import uuid
 from django.core.cache import caches
 from django.db import transaction
 
-from unknot.core.outage import is_cache_outage
+from unknot.core.outage import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +42,8 @@ def current(name: str) -> str:
         if version is None:
             shared.add(key, uuid.uuid4().hex, None)
             version = shared.get(key) or uuid.uuid4().hex  # a racing worker's token wins
-    except Exception as error:
-        if not is_cache_outage(error):
-            raise
-        return uuid.uuid4().hex  # matches no kept copy: drawn afresh
+    except CACHE_ERRORS:  # no shared version: this request's own, matching no kept copy
+        return "unshared-" + uuid.uuid4().hex
     return str(version)
 
 
@@ -55,10 +54,8 @@ def bump(name: str) -> None:
     def replace() -> None:
         try:
             caches["default"].set(key, uuid.uuid4().hex, None)
-        except Exception as error:
-            if not is_cache_outage(error):
-                raise
-            logger.warning("shared cache unavailable, version of %s not replaced", name)
+        except CACHE_ERRORS:
+            logger.warning("shared cache unreachable: version %s not replaced", name)
 
     replace()
     transaction.on_commit(replace)
