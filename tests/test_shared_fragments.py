@@ -85,7 +85,12 @@ def test_the_verdict_is_shared_but_what_a_person_told_us_is_their_own() -> None:
     verdict = re.compile(r'<section class="banner.*?</section>', re.S)
     shared_one, shared_two = verdict.search(page_one), verdict.search(page_two)
     assert shared_one and shared_two and shared_one.group(0) == shared_two.group(0)
-    assert _tokens(page_one) != _tokens(page_two)  # the forms' tokens are each visitor's own
+    # Every form is the visitor's own: no token of the first page, and every intake
+    # carried by a form ("Track this", "Change my answers") is the second person's.
+    assert not set(_tokens(page_one)) & set(_tokens(page_two))
+    carried = re.findall(r'name="intake" value="([^"]+)"', page_two)
+    assert len(carried) >= 2
+    assert all("&quot;age&quot;: 31" in intake for intake in carried), carried
 
 
 def test_a_different_finding_draws_a_different_verdict() -> None:
