@@ -47,3 +47,61 @@ def test_the_rate_limit_checks_run_and_find_no_error() -> None:
     found = run_checks(tags=["caches"])
     assert not [message for message in found if isinstance(message, Error)]
     assert any(message.id == "django_ratelimit.W001" for message in found)  # they ran
+
+
+def test_counts_are_stored_as_text_that_sql_adds_to() -> None:
+    assert cache.add("count", 1, timeout=60)
+    assert cache.incr("count", 4) == 5
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM unknot_cache WHERE cache_key LIKE %s", ["%:count"])
+        assert cursor.fetchone()[0] == "int:5"
+    assert cache.get("count") == 5
+    assert cache.get_many(["count", "missing"]) == {"count": 5}
+
+
+def test_a_count_written_by_set_is_pickled_and_still_counts() -> None:
+    cache.set("legacy", 7, timeout=60)  # Django's own set: pickled
+    assert cache.incr("legacy") == 8
+    assert cache.incr("legacy") == 9
+    assert cache.get("legacy") == 9
+
+
+@pytest.mark.parametrize("value", [True, 2.5, "41", {"n": 1}, None])
+def test_values_that_are_not_plain_integers_keep_their_type(value: object) -> None:
+    assert cache.add("thing", value, timeout=60)
+    assert cache.get("thing", "absent") == value
+    assert type(cache.get("thing", "absent")) is type(value)
+
+
+def test_adding_to_something_that_is_not_a_number_fails_as_python_would() -> None:
+    cache.add("word", "hello", timeout=60)
+    with pytest.raises(TypeError):
+        cache.incr("word")
+    assert cache.get("word") == "hello"
+
+
+def test_expired_rows_are_pruned_and_live_ones_kept() -> None:
+    from unknot.core.cache import prune_expired
+
+    with time_machine.travel("2026-03-05 10:00:00Z"):
+        cache.add("short", 1, timeout=60)
+        cache.add("long", 1, timeout=3600)
+    with time_machine.travel("2026-03-05 10:05:00Z"):
+        assert cache.get("short") is None  # expired is absent, even before pruning
+        assert prune_expired() == 1
+        assert cache.get("long") == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM unknot_cache")
+        assert cursor.fetchone()[0] == 1
+
+
+def test_the_worker_prunes_the_cache_every_hour() -> None:
+    from django_q.models import Schedule
+
+    from unknot.ops.worker import PRUNE_SCHEDULE, ensure_schedules
+
+    ensure_schedules()
+    ensure_schedules()  # made once, however often the worker starts
+    schedule = Schedule.objects.get(name=PRUNE_SCHEDULE)
+    assert (schedule.func, schedule.schedule_type) == ("unknot.core.cache.prune_expired",
+                                                      Schedule.HOURLY)

@@ -10,6 +10,13 @@ the row it reads (SELECT ... FOR UPDATE on PostgreSQL; on SQLite the
 IMMEDIATE transaction mode in settings already lets one writer in at a time),
 and a lost race on a new key ends in the table's unique key, answered as
 "already there".
+
+Both are on the path of every assessment (the rate limit), so each is one
+statement where it can be: `add` is an upsert that only takes over an expired
+row, and `incr` adds in SQL, which needs the count stored as plain text
+("int:41") rather than pickled. base64 of a pickle never holds a colon, so
+the two cannot be confused; `get` reads both, and a count written by `set`
+(pickled) is counted the careful way once, then stored as text.
 """
 
 from __future__ import annotations
@@ -21,47 +28,85 @@ from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
-from django.db import DatabaseError, IntegrityError, connections, router, transaction
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 from django.db.models.signals import post_migrate
 
 
+INT_PREFIX = "int:"
+
+
 class DatabaseCache(DjangoDatabaseCache):
     _table: str  # set by Django's __init__ from LOCATION
+
+    def get_many(self, keys: Any, version: int | None = None) -> dict[Any, Any]:
+        if not keys:
+            return {}
+        key_map = {self.make_and_validate_key(key, version=version): key for key in keys}
+        connection = connections[router.db_for_read(self.cache_model_class)]
+        table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name
+        now = connection.ops.adapt_datetimefield_value(self._now())
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {quote('cache_key')}, {quote('value')} FROM {table} "  # noqa: S608
+                f"WHERE {quote('cache_key')} IN ({', '.join(['%s'] * len(key_map))}) "
+                f"AND {quote('expires')} > %s", [*key_map, now])
+            rows = cursor.fetchall()
+        # Expired rows are left for prune_expired (the worker, hourly): deleting
+        # them here would make every read of a stale key a write.
+        return {key_map[key]: self._decode(connection, str(raw)) for key, raw in rows}
 
     def add(self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT,
             version: int | None = None) -> bool:
         key = self.make_and_validate_key(key, version=version)
-        expires = self._expiry(timeout)
-        db = router.db_for_write(self.cache_model_class)
-        connection = connections[db]
+        connection = connections[router.db_for_write(self.cache_model_class)]
+        table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name
+        key_column, value_column, expires_column = (
+            quote("cache_key"), quote("value"), quote("expires"))
         try:
-            with transaction.atomic(using=db), connection.cursor() as cursor:
-                if self._live_value(connection, cursor, key) is not None:
-                    return False
-                table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name
-                now = connection.ops.adapt_datetimefield_value(self._now())
+            with connection.cursor() as cursor:
+                # One statement: a new key is inserted, a live one left alone, an
+                # expired one taken over. The database runs it atomically, so of
+                # two workers racing for the same key exactly one changes a row.
                 cursor.execute(
-                    f"DELETE FROM {table} WHERE {quote('cache_key')} = %s "  # noqa: S608
-                    f"AND {quote('expires')} <= %s", [key, now])
-                cursor.execute(
-                    f"INSERT INTO {table} ({quote('cache_key')}, {quote('value')}, "  # noqa: S608
-                    f"{quote('expires')}) VALUES (%s, %s, %s)",
+                    f"INSERT INTO {table} ({key_column}, {value_column}, "  # noqa: S608
+                    f"{expires_column}) VALUES (%s, %s, %s) "
+                    f"ON CONFLICT ({key_column}) DO UPDATE SET "
+                    f"{value_column} = excluded.{value_column}, "
+                    f"{expires_column} = excluded.{expires_column} "
+                    f"WHERE {table}.{expires_column} <= %s",
                     [key, self._encode(value),
-                     connection.ops.adapt_datetimefield_value(expires)])
-        except IntegrityError:
-            # Another worker added the same key between our read and our insert.
-            return False
+                     connection.ops.adapt_datetimefield_value(self._expiry(timeout)),
+                     connection.ops.adapt_datetimefield_value(self._now())])
+                return bool(cursor.rowcount == 1)
         except DatabaseError:
             return False
-        return True
 
     def incr(self, key: Any, delta: int = 1, version: int | None = None) -> Any:
         key = self.make_and_validate_key(key, version=version)
-        db = router.db_for_write(self.cache_model_class)
-        connection = connections[db]
-        with transaction.atomic(using=db), connection.cursor() as cursor:
+        connection = connections[router.db_for_write(self.cache_model_class)]
+        if connection.features.can_return_columns_from_insert:  # RETURNING (SQLite 3.35+)
+            table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name
+            value = quote("value")
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {table} SET {value} = '{INT_PREFIX}' || "  # noqa: S608
+                    f"CAST(CAST(SUBSTR({value}, {len(INT_PREFIX) + 1}) AS BIGINT) + %s AS TEXT) "
+                    f"WHERE {quote('cache_key')} = %s AND {quote('expires')} > %s "
+                    f"AND SUBSTR({value}, 1, {len(INT_PREFIX)}) = '{INT_PREFIX}' "
+                    f"RETURNING {value}",
+                    [int(delta), key, connection.ops.adapt_datetimefield_value(self._now())])
+                row = cursor.fetchone()
+            if row is not None:
+                return self._decode(connection, str(row[0]))
+        return self._incr_decoded(connection, key, delta)
+
+    def _incr_decoded(self, connection: BaseDatabaseWrapper, key: str, delta: int) -> Any:
+        """incr of a value SQL cannot add to (pickled, or no RETURNING): lock, read, write."""
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             raw = self._live_value(connection, cursor, key)
             if raw is None:
                 raise ValueError(f"Key '{key}' not found")
@@ -74,6 +119,16 @@ class DatabaseCache(DjangoDatabaseCache):
 
     def decr(self, key: Any, delta: int = 1, version: int | None = None) -> Any:
         return self.incr(key, -delta, version=version)
+
+    def prune_expired(self) -> int:
+        """Delete the rows whose time is up; how many went."""
+        connection = connections[router.db_for_write(self.cache_model_class)]
+        table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {table} WHERE {quote('expires')} <= %s",  # noqa: S608
+                [connection.ops.adapt_datetimefield_value(self._now())])
+            return int(cursor.rowcount)
 
     def _live_value(self, connection: BaseDatabaseWrapper, cursor: CursorWrapper,
                     key: str) -> str | None:
@@ -98,14 +153,28 @@ class DatabaseCache(DjangoDatabaseCache):
         return datetime.now(tz=UTC).replace(microsecond=0)
 
     def _encode(self, value: Any) -> str:
+        if type(value) is int:  # not bool, not a subclass: those stay pickled
+            return f"{INT_PREFIX}{value}"
         return base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
 
     @staticmethod
     def _decode(connection: BaseDatabaseWrapper, raw: str) -> Any:
         value = connection.ops.process_clob(raw)
+        if value.startswith(INT_PREFIX):
+            return int(value.removeprefix(INT_PREFIX))
         # The same encoding Django's own DatabaseCache writes and reads: only
         # this process ever writes the table.
         return pickle.loads(base64.b64decode(value.encode()))  # noqa: S301
+
+
+def prune_expired() -> int:
+    """Delete expired rows from every database cache; run hourly by the worker.
+
+    Each rate-limit window is a new key, so without this the table would keep
+    one dead row per address and hour.
+    """
+    return sum(caches[alias].prune_expired() for alias in settings.CACHES
+               if isinstance(caches[alias], DatabaseCache))
 
 
 def create_cache_tables(using: str = "default", **kwargs: Any) -> None:

@@ -27,6 +27,7 @@ HEARTBEAT_STALE = timedelta(seconds=3 * HEARTBEAT_EVERY + 5)
 
 SWEEP_SCHEDULE = "unknot: send waiting emails"
 REMINDER_SCHEDULE = "unknot: daily reminders"
+PRUNE_SCHEDULE = "unknot: forget expired cache rows"
 
 
 def worker_name() -> str:
@@ -65,6 +66,9 @@ def ensure_schedules() -> None:
     Schedule.objects.update_or_create(name=SWEEP_SCHEDULE, defaults={
         "func": "unknot.ops.outbox.deliver_due", "schedule_type": Schedule.MINUTES,
         "minutes": 1, "repeats": -1})
+    Schedule.objects.update_or_create(name=PRUNE_SCHEDULE, defaults={
+        "func": "unknot.core.cache.prune_expired", "schedule_type": Schedule.HOURLY,
+        "repeats": -1})
     reminder, made = Schedule.objects.get_or_create(name=REMINDER_SCHEDULE, defaults={
         "func": "unknot.tracking.reminders.send_reminders", "schedule_type": Schedule.DAILY,
         "repeats": -1, "next_run": next_reminder_run(timezone.now())})
