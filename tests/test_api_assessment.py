@@ -93,6 +93,17 @@ def test_api_answers_are_never_kept_by_a_cache(client: Client) -> None:
     assert "private" in response["Cache-Control"]
 
 
+def test_json_gets_a_policy_that_lets_nothing_load_and_pages_keep_theirs(
+    client: Client,
+) -> None:
+    for response in (post(client, GOOD), post(client, {"age": "old"}),
+                     client.get("/api/v1/openapi.json")):
+        assert response["Content-Type"].startswith("application/json")
+        assert response["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
+    page_policy = client.get("/api/v1/docs")["Content-Security-Policy"]
+    assert "script-src 'self'" in page_policy
+
+
 def test_a_crash_inside_the_api_is_a_json_500_and_is_logged(
         client: Client, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:

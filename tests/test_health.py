@@ -52,7 +52,7 @@ def test_ready_is_503_when_the_worker_went_quiet(client: Client) -> None:
 def test_ready_is_503_when_the_cache_is_down(client: Client, settings: Any) -> None:
     _beat(1)
     settings.CACHES = {**settings.CACHES, "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "unknot.core.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0"}}  # nothing listens on port 1
     response = client.get("/health/ready")
     assert response.status_code == 503

@@ -12,11 +12,13 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.factories import calf_soreness, make_episode, make_person
 from unknot.accounts.services import create_token
 from unknot.cli import assess_command
-from unknot.engine.json_input import MAX_BYTES
+from unknot.engine.json_input import MAX_BYTES, JsonInputError, load_json, load_json_carefully
 from unknot.tracking.models import CheckIn, Episode
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +173,46 @@ def test_the_command_line_refuses_a_folder_and_a_missing_file(tmp_path: Path) ->
         code, out, err = _assess(args=[str(target)])
         assert (code, out) == (2, "")
         assert "cannot read" in err
+
+
+def _outcome(load: Callable[[bytes], Any], raw: bytes) -> tuple[str, Any]:
+    try:
+        value = load(raw)
+    except JsonInputError as error:
+        return "refused", error.message
+    # repr tells 1 from 1.0 and -0.0 from 0.0, which == does not.
+    return "read", repr(value)
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+_json_bodies = st.one_of(
+    _json_values.map(lambda value: json.dumps(value).encode()),
+    _json_values.map(lambda value: json.dumps(value, ensure_ascii=False).encode("utf-8",
+                                                                               "surrogatepass")),
+    st.binary(max_size=60),
+    st.lists(st.sampled_from([b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\u", b"d800",
+                              b"1", b"-", b".", b"e", b"9" * 25, b"NaN", b"\xef\xbb\xbf",
+                              b" ", b"\x00", b"\xff", b"true", b'"a"']), max_size=12)
+    .map(b"".join),
+)
+
+
+@given(_json_bodies)
+@settings(max_examples=400, derandomize=True, deadline=None)
+def test_the_fast_json_path_reads_and_refuses_exactly_as_the_careful_one(raw: bytes) -> None:
+    """orjson reads the usual body; whatever it reads, Python's json reads to the same
+    value, and whatever it refuses gets the careful path's message."""
+    assert _outcome(load_json, raw) == _outcome(load_json_carefully, raw)
+
+
+@pytest.mark.parametrize("raw", [b"18446744073709551616", b'{"age": 123456789012345678901}',
+                                 b"[1e400]", b'"\\ud800"', b"\xef\xbb\xbf{}", b"[NaN]",
+                                 b"[" * 40 + b"]" * 40, b"0.1000000000000000000000000000000000"
+                                 b"000000001"])
+def test_the_bodies_orjson_would_read_differently_go_the_careful_way(raw: bytes) -> None:
+    assert _outcome(load_json, raw) == _outcome(load_json_carefully, raw)

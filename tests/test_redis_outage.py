@@ -60,7 +60,7 @@ def redis(settings: Any) -> Iterator[OwnRedis]:
     server.start()
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "default": {"BACKEND": "unknot.core.cache.RedisCache",
                     "LOCATION": f"redis://127.0.0.1:{server.port}/0",
                     "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}},
         "limits-fallback": {"BACKEND": "unknot.core.cache.DatabaseCache",
@@ -148,3 +148,22 @@ def test_pages_that_need_no_limit_keep_working_while_redis_is_down(
     redis.stop()
     for path in ("/", "/about/", guide.get_absolute_url(), "/guides/", "/health/live"):
         assert client.get(path).status_code == 200, path
+
+
+def test_the_api_counts_its_limit_in_redis_in_one_round_trip(redis: OwnRedis,
+                                                              settings: Any) -> None:
+    from django.core.cache import caches
+
+    from unknot.core.cache import RedisCache
+
+    settings.ASSESS_RATE = "3/m"
+    cache = caches["default"]
+    assert isinstance(cache, RedisCache)
+    assert [cache.count("hits", 60) for _ in range(3)] == [1, 2, 3]
+    assert cache.get("hits") == 3  # the same count Django's own get reads
+    client = Client()
+    body = {"age": 41, "areas": ["calf"], "cause": "overexertion", "onset_hours_ago": 50,
+            "intensity": 4, "trend": "better", "function_limit": 2}
+    statuses = [client.post("/api/v1/assessments", body, content_type="application/json")
+                .status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 429, 429]

@@ -4,12 +4,16 @@ workers in test_live_server.py), and django-ratelimit's checks on."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import time_machine
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.checks import Error, run_checks
 from django.core.management import call_command
 from django.db import connection
+
+from unknot.core.cache import DatabaseCache
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +109,42 @@ def test_the_worker_prunes_the_cache_every_hour() -> None:
     schedule = Schedule.objects.get(name=PRUNE_SCHEDULE)
     assert (schedule.func, schedule.schedule_type) == ("unknot.core.cache.prune_expired",
                                                       Schedule.HOURLY)
+
+
+def _counting_cache() -> DatabaseCache:
+    counting = caches["default"]
+    assert isinstance(counting, DatabaseCache)
+    return counting
+
+
+def test_count_starts_at_one_and_starts_again_when_expired() -> None:
+    cache = _counting_cache()
+    with time_machine.travel("2026-03-05 10:00:00Z"):
+        assert [cache.count("tries", 60) for _ in range(3)] == [1, 2, 3]
+    with time_machine.travel("2026-03-05 10:00:59Z"):
+        assert cache.count("tries", 60) == 4  # the first count's time still holds
+    with time_machine.travel("2026-03-05 10:01:01Z"):
+        assert cache.count("tries", 60) == 1
+        assert cache.get("tries") == 1
+
+
+def test_count_over_something_that_is_not_a_count_starts_again() -> None:
+    cache = _counting_cache()
+    cache.set("mixed", {"not": "a count"}, timeout=60)
+    assert cache.count("mixed", 60) == 1
+    assert cache.count("mixed", 60) == 2
+
+
+def test_the_api_limit_counts_where_django_ratelimit_reads(settings: Any) -> None:
+    from django.test import RequestFactory
+    from django_ratelimit.core import get_usage
+
+    from unknot.api.limits import limit_assessment
+    from unknot.moderation.addresses import ratelimit_key
+
+    settings.ASSESS_RATE = "5/m"
+    request = RequestFactory().post("/api/v1/assessments", REMOTE_ADDR="203.0.113.9")
+    for _ in range(4):
+        limit_assessment(request)
+    usage = get_usage(request, group="api-assess-address", key=ratelimit_key, rate="5/m")
+    assert usage is not None and usage["count"] == 4

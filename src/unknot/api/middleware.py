@@ -34,10 +34,6 @@ def api_errors_as_json(
             response = error_response(response.status_code, headers=kept)
         # API answers carry health data: no browser or proxy may keep a copy.
         patch_cache_control(response, no_store=True, private=True)
-        # JSON data is never a page a browser runs, so the Content-Security-Policy
-        # (built afresh for every response, a measurable part of an API call) is left out.
-        if response.get("Content-Type", "").startswith("application/json"):
-            response._csp_exempt = True  # type: ignore[attr-defined]
         return response
 
     return middleware

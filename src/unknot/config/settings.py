@@ -144,7 +144,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with a fixed policy for JSON (core/middleware.py).
+    "unknot.core.middleware.ContentSecurityPolicy",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -200,7 +201,7 @@ CACHES: dict[str, dict[str, Any]]
 if redis_url := os.environ.get("UNKNOT_REDIS_URL"):
     # Short timeouts: a Redis that is down must cost a request a second or
     # two, then the clear refusal of core/outage.py, never a hung worker.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+    CACHES = {"default": {"BACKEND": "unknot.core.cache.RedisCache",
                           "LOCATION": redis_url,
                           "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}},
               # allauth's login limits count here while Redis is unreachable.

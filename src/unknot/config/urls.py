@@ -12,9 +12,11 @@ from unknot.guides.sitemaps import GuideSitemap, PageSitemap
 admin.site.login = limit_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
+    # First: Django tries the patterns in order, and the API is what programs
+    # call many times a second (no other pattern begins with "api/").
+    path("api/v1/", include("unknot.api.urls")),
     path("", include("unknot.core.urls")),
     path("assess/", include("unknot.assessments.urls")),
-    path("api/v1/", include("unknot.api.urls")),
     # Before allauth's own: logging out also clears what the site kept on the device.
     path("account/logout/", offline.logout),
     path("account/", include("allauth.urls")),

@@ -26,15 +26,15 @@ import pickle
 from datetime import UTC, datetime
 from typing import Any
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.db import DatabaseError, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 from django.db.models.signals import post_migrate
-
 
 INT_PREFIX = "int:"
 
@@ -68,9 +68,13 @@ class DatabaseCache(DjangoDatabaseCache):
             quote("cache_key"), quote("value"), quote("expires"))
         try:
             with connection.cursor() as cursor:
-                # One statement: a new key is inserted, a live one left alone, an
-                # expired one taken over. The database runs it atomically, so of
-                # two workers racing for the same key exactly one changes a row.
+                # Most calls find the key there (a rate limit's count after its
+                # first request): a read says so without taking the write lock.
+                if self._live_value(connection, cursor, key, lock=False) is not None:
+                    return False
+                # Else one statement: a new key is inserted, a live one left
+                # alone, an expired one taken over. The database runs it
+                # atomically, so of two workers racing for a key one changes a row.
                 cursor.execute(
                     f"INSERT INTO {table} ({key_column}, {value_column}, "  # noqa: S608
                     f"{expires_column}) VALUES (%s, %s, %s) "
@@ -104,6 +108,42 @@ class DatabaseCache(DjangoDatabaseCache):
                 return self._decode(connection, str(row[0]))
         return self._incr_decoded(connection, key, delta)
 
+    def count(self, key: Any, timeout: int, version: int | None = None) -> int:
+        """Add one to a count and return it; a missing or expired count starts at 1 and
+        lives `timeout` seconds. One statement, so one round trip and one short hold
+        of the write lock: the API counts every request this way (api/limits.py)."""
+        connection = connections[router.db_for_write(self.cache_model_class)]
+        if not connection.features.can_return_columns_from_insert:  # SQLite before 3.35
+            if self.add(key, 1, timeout, version=version):
+                return 1
+            return int(self.incr(key, version=version))
+        key = self.make_and_validate_key(key, version=version)
+        ops = connection.ops
+        now = ops.adapt_datetimefield_value(self._now())
+        with connection.cursor() as cursor:
+            cursor.execute(self._count_sql(connection), [
+                key, ops.adapt_datetimefield_value(self._expiry(timeout)), now, now])
+            return int(self._decode(connection, str(cursor.fetchone()[0])))
+
+    def _count_sql(self, connection: BaseDatabaseWrapper) -> str:
+        table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name
+        value, expires = quote("value"), quote("expires")
+        # A row that has expired, or holds something other than a count (only
+        # `set` could put one there), starts again at 1.
+        start_again = (f"{table}.{expires} <= %s OR "
+                       f"SUBSTR({table}.{value}, 1, {len(INT_PREFIX)}) <> '{INT_PREFIX}'")
+        return (
+            f"INSERT INTO {table} ({quote('cache_key')}, {value}, {expires}) "  # noqa: S608
+            f"VALUES (%s, '{INT_PREFIX}1', %s) "
+            f"ON CONFLICT ({quote('cache_key')}) DO UPDATE SET "
+            f"{value} = CASE WHEN {start_again} THEN '{INT_PREFIX}1' ELSE '{INT_PREFIX}' || "
+            f"CAST(CAST(SUBSTR({table}.{value}, {len(INT_PREFIX) + 1}) AS BIGINT) + 1 AS TEXT) "
+            f"END, "
+            f"{expires} = CASE WHEN {table}.{expires} <= %s THEN excluded.{expires} "
+            f"ELSE {table}.{expires} END "
+            f"RETURNING {value}"
+        )
+
     def _incr_decoded(self, connection: BaseDatabaseWrapper, key: str, delta: int) -> Any:
         """incr of a value SQL cannot add to (pickled, or no RETURNING): lock, read, write."""
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
@@ -131,13 +171,14 @@ class DatabaseCache(DjangoDatabaseCache):
             return int(cursor.rowcount)
 
     def _live_value(self, connection: BaseDatabaseWrapper, cursor: CursorWrapper,
-                    key: str) -> str | None:
-        """The row's stored value if it has not expired, locked until the transaction ends."""
+                    key: str, *, lock: bool = True) -> str | None:
+        """The row's stored value if it has not expired, by default locked until the
+        transaction ends."""
         table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name
-        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+        lock_clause = " FOR UPDATE" if lock and connection.features.has_select_for_update else ""
         cursor.execute(
             f"SELECT {quote('value')} FROM {table} WHERE {quote('cache_key')} = %s "  # noqa: S608
-            f"AND {quote('expires')} > %s{lock}",
+            f"AND {quote('expires')} > %s{lock_clause}",
             [key, connection.ops.adapt_datetimefield_value(self._now())])
         row = cursor.fetchone()
         return None if row is None else str(row[0])
@@ -167,14 +208,35 @@ class DatabaseCache(DjangoDatabaseCache):
         return pickle.loads(base64.b64decode(value.encode()))  # noqa: S301
 
 
+class RedisCache(DjangoRedisCache):
+    """Django's Redis cache with `count`: one round trip where add-then-incr takes three."""
+
+    _cache: Any  # Django's RedisCacheClient, made on first use
+
+    def count(self, key: Any, timeout: int, version: int | None = None) -> int:
+        """Add one to a count and return it; a missing count starts at 1 and lives
+        `timeout` seconds (Redis forgets it then)."""
+        key = self.make_and_validate_key(key, version=version)
+        client = self._cache.get_client(key, write=True)
+        # MULTI/EXEC: both commands at once or neither, in one round trip.
+        pipe = client.pipeline(transaction=True)
+        pipe.set(key, 0, ex=timeout, nx=True)
+        pipe.incr(key)
+        return int(pipe.execute()[1])
+
+
 def prune_expired() -> int:
     """Delete expired rows from every database cache; run hourly by the worker.
 
     Each rate-limit window is a new key, so without this the table would keep
     one dead row per address and hour.
     """
-    return sum(caches[alias].prune_expired() for alias in settings.CACHES
-               if isinstance(caches[alias], DatabaseCache))
+    pruned = 0
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        if isinstance(cache, DatabaseCache):
+            pruned += cache.prune_expired()
+    return pruned
 
 
 def create_cache_tables(using: str = "default", **kwargs: Any) -> None:
