@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from bench.api import free_port, wait_until_up
+from bench.api import cpu_seconds, free_port, wait_until_up, worker_pids
 
 ROOT = Path(__file__).parents[1]
 # A CSRF secret chosen here: sent as the cookie and as the form's token.
@@ -96,21 +96,6 @@ class Load:
     p50_ms: float
     p99_ms: float
     cpu_ms: float  # the workers' CPU time per request
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """User and system time the processes have used so far (Linux /proc)."""
-    ticks = 0
-    for pid in pids:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def worker_pids(master: int) -> list[int]:
-    with open(f"/proc/{master}/task/{master}/children") as children:
-        return [int(pid) for pid in children.read().split()]
 
 
 def _ms(text: str) -> float:

@@ -137,3 +137,20 @@ def test_a_wrong_method_is_a_json_405_that_says_what_is_allowed(client: Client) 
     assert response.status_code == 405
     assert response["Allow"] == "POST"
     jsonschema.validate(response.json(), ERROR_SCHEMA)
+
+
+def test_api_calls_skip_sessions_and_csrf_but_the_docs_page_keeps_them() -> None:
+    from tests.factories import make_person
+
+    person = make_person()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(person)
+    answer = post(client, GOOD)  # no CSRF token: the API never needed one
+    assert answer.status_code == 200
+    assert not answer.cookies  # neither a session nor a CSRF cookie is touched
+    assert "Vary" not in answer or "Cookie" not in answer["Vary"]
+    # The session is still there for the site's pages, the API docs among them.
+    docs = client.get("/api/v1/docs").content.decode()
+    assert "Log out" in docs
+    # And a page's form still needs its token.
+    assert client.post("/account/settings/", {}).status_code == 403

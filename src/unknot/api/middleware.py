@@ -7,7 +7,8 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
-API_PREFIX = "/api/"
+from unknot.core.middleware import API_PREFIX
+
 # Headers that carry meaning for an error and must survive its rewriting.
 KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate")
 
@@ -33,7 +34,10 @@ def api_errors_as_json(
             kept = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             response = error_response(response.status_code, headers=kept)
         # API answers carry health data: no browser or proxy may keep a copy.
-        patch_cache_control(response, no_store=True, private=True)
+        if response.has_header("Cache-Control"):
+            patch_cache_control(response, no_store=True, private=True)
+        else:  # the usual case, said at once
+            response["Cache-Control"] = "no-store, private"
         return response
 
     return middleware

@@ -137,11 +137,13 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "unknot.core.middleware.refuse_oversized_bodies",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's session, CSRF, login and message middleware, skipped for API
+    # calls, which use none of them (core/middleware.py).
+    "unknot.core.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "unknot.core.middleware.CsrfViewMiddleware",
+    "unknot.core.middleware.AuthenticationMiddleware",
+    "unknot.core.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # django-csp's, with a fixed policy for JSON (core/middleware.py).

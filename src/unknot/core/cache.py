@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import base64
 import pickle
+import sqlite3
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -120,10 +122,15 @@ class DatabaseCache(DjangoDatabaseCache):
         key = self.make_and_validate_key(key, version=version)
         ops = connection.ops
         now = ops.adapt_datetimefield_value(self._now())
-        with connection.cursor() as cursor:
-            cursor.execute(self._count_sql(connection), [
-                key, ops.adapt_datetimefield_value(self._expiry(timeout)), now, now])
-            return int(self._decode(connection, str(cursor.fetchone()[0])))
+        params = [key, ops.adapt_datetimefield_value(self._expiry(timeout)), now, now]
+        if connection.vendor == "sqlite":
+            row = _write_on_sqlite_without_long_sleeps(connection, self._count_sql(connection),
+                                                       params)
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute(self._count_sql(connection), params)
+                row = cursor.fetchone()
+        return int(self._decode(connection, str(row[0])))
 
     def _count_sql(self, connection: BaseDatabaseWrapper) -> str:
         table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name
@@ -206,6 +213,40 @@ class DatabaseCache(DjangoDatabaseCache):
         # The same encoding Django's own DatabaseCache writes and reads: only
         # this process ever writes the table.
         return pickle.loads(base64.b64decode(value.encode()))  # noqa: S301
+
+
+def _write_on_sqlite_without_long_sleeps(connection: BaseDatabaseWrapper, sql: str,
+                                         params: list[Any]) -> Any:
+    """One write statement on SQLite, its first row; another writer is waited for in
+    short steps.
+
+    SQLite's own wait (the busy timeout) sleeps a whole millisecond, then two,
+    five..., each time it finds another process writing, while a count holds
+    the write lock for some microseconds. Under load one count in 25 met the
+    other worker's, and those sleeps cost the API a tenth of its throughput.
+    The wait here starts at 20 us and gives up, as SQLite's would, after the
+    database's timeout. Runs on the driver's connection, in whatever
+    transaction Django's is in.
+    """
+    connection.ensure_connection()
+    driver = connection.connection
+    patience = float(connection.settings_dict["OPTIONS"].get("timeout", 5))
+    deadline = time.monotonic() + patience
+    pause = 0.00002
+    with connection.wrap_database_errors:
+        driver.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    return driver.execute(sql.replace("%s", "?"), params).fetchone()
+                except sqlite3.OperationalError as error:
+                    busy = (error.sqlite_errorcode & 0xFF) == sqlite3.SQLITE_BUSY
+                    if not busy or time.monotonic() > deadline:
+                        raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.001)
+        finally:
+            driver.execute(f"PRAGMA busy_timeout = {int(patience * 1000)}")
 
 
 class RedisCache(DjangoRedisCache):

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from asgiref.sync import iscoroutinefunction
 from csp.constants import HEADER
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth import middleware as auth
+from django.contrib.messages import middleware as messages
+from django.contrib.sessions import middleware as sessions
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.http.response import HttpResponseBase
+from django.middleware import csrf
 from django.shortcuts import render
+from django.utils.deprecation import MiddlewareMixin
 
+API_PREFIX = "/api/"
+API_DOCS_PATH = "/api/v1/docs"
 # For JSON: nothing may load and no page may frame it (OWASP's advice for APIs).
 JSON_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
@@ -54,3 +63,49 @@ class ContentSecurityPolicy(CSPMiddleware):
             response.headers.setdefault(HEADER, JSON_POLICY)
             return response
         return super().process_response(request, response)
+
+
+
+def is_api_call(request: HttpRequest) -> bool:
+    """A call to the JSON API: made by a program, with a token or with nothing.
+
+    The API's docs page lives under the same prefix but is a page of the site.
+    """
+    path = request.path_info
+    return path.startswith(API_PREFIX) and path != API_DOCS_PATH
+
+
+class _PagesOnly(MiddlewareMixin):
+    """Mixin for Django middleware that only pages need, skipped on API calls.
+
+    The API authenticates by token and keeps nothing between calls, so it has
+    no session, no logged-in user, no messages and no CSRF cookie to check
+    (a token is not sent by the browser on its own, so there is no forgery to
+    refuse). Skipping them is a sixth of an assessment's own time. Subclasses
+    of Django's classes, so the admin's checks still find them.
+    """
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if is_api_call(request) and not iscoroutinefunction(self):
+            return self.get_response(request)
+        return super().__call__(request)
+
+
+class SessionMiddleware(_PagesOnly, sessions.SessionMiddleware):
+    pass
+
+
+class AuthenticationMiddleware(_PagesOnly, auth.AuthenticationMiddleware):
+    pass
+
+
+class MessageMiddleware(_PagesOnly, messages.MessageMiddleware):
+    pass
+
+
+class CsrfViewMiddleware(_PagesOnly, csrf.CsrfViewMiddleware):
+    def process_view(self, request: HttpRequest, callback: Callable[..., Any],
+                     callback_args: Any, callback_kwargs: Any) -> HttpResponseForbidden | None:
+        if is_api_call(request):  # process_request was skipped too
+            return None
+        return super().process_view(request, callback, callback_args, callback_kwargs)

@@ -9,6 +9,7 @@ the proxy itself.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 
 from django.conf import settings
@@ -28,9 +29,13 @@ def client_ip(request: HttpRequest) -> str:
 
 
 def ratelimit_key(group: str, request: HttpRequest) -> str:
+    return _counted_as(client_ip(request))
+
+
+@functools.lru_cache(maxsize=4096)
+def _counted_as(address: str) -> str:
     # One IPv6 host usually holds a whole /64 network and can pick any address
     # in it, so limits count the network, as they count one IPv4 address.
-    address = client_ip(request)
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:

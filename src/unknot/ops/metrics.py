@@ -16,6 +16,7 @@ as if there were nothing here.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import os
 from collections.abc import Iterator
@@ -43,7 +44,13 @@ CHECKINS = Counter("unknot_checkins", "Check-ins saved (new or corrected)")
 
 
 def record_assessment(level: str, channel: str) -> None:
-    ASSESSMENTS.labels(level=level, channel=channel).inc()
+    _assessments_counter(level, channel).inc()
+
+
+@functools.cache
+def _assessments_counter(level: str, channel: str) -> Counter:
+    # One child per level and channel (a dozen): looking it up by labels takes a lock.
+    return ASSESSMENTS.labels(level=level, channel=channel)
 
 
 def count_checkin() -> None:
