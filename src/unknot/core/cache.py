@@ -22,6 +22,7 @@ the two cannot be confused; `get` reads both, and a count written by `set`
 from __future__ import annotations
 
 import base64
+import functools
 import pickle
 import sqlite3
 import time
@@ -119,18 +120,37 @@ class DatabaseCache(DjangoDatabaseCache):
             if self.add(key, 1, timeout, version=version):
                 return 1
             return int(self.incr(key, version=version))
-        key = self.make_and_validate_key(key, version=version)
-        ops = connection.ops
-        now = ops.adapt_datetimefield_value(self._now())
-        params = [key, ops.adapt_datetimefield_value(self._expiry(timeout)), now, now]
+        # Counts are keyed by hashes (api/limits.py): the memcache-minded check of
+        # every character that make_and_validate_key adds is left out.
+        key = self.make_key(key, version=version)
+        now, expires = self._count_times(connection, timeout)
+        params = [key, expires, now, now]
+        sql = self._count_sql_by_vendor.get(connection.vendor) or self._count_sql(connection)
         if connection.vendor == "sqlite":
-            row = _write_on_sqlite_without_long_sleeps(connection, self._count_sql(connection),
-                                                       params)
+            row = _write_on_sqlite_without_long_sleeps(connection, sql, params)
         else:
             with connection.cursor() as cursor:
-                cursor.execute(self._count_sql(connection), params)
+                cursor.execute(sql, params)
                 row = cursor.fetchone()
         return int(self._decode(connection, str(row[0])))
+
+    def _count_times(self, connection: BaseDatabaseWrapper, timeout: int) -> tuple[Any, Any]:
+        """Now and now + timeout, as the database takes them; the same for a whole second."""
+        second = int(time.time())
+        memo = self._count_times_memo
+        if memo is None or memo[0] != (second, timeout, connection.alias):
+            ops = connection.ops
+            now = datetime.fromtimestamp(second, tz=UTC)
+            memo = ((second, timeout, connection.alias), ops.adapt_datetimefield_value(now),
+                    ops.adapt_datetimefield_value(self._expiry(timeout)))
+            self._count_times_memo = memo
+        return memo[1], memo[2]
+
+    _count_times_memo: tuple[tuple[int, int, str], Any, Any] | None = None
+
+    def __init__(self, table: str, params: dict[str, Any]) -> None:
+        super().__init__(table, params)
+        self._count_sql_by_vendor: dict[str, str] = {}
 
     def _count_sql(self, connection: BaseDatabaseWrapper) -> str:
         table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name
@@ -139,7 +159,7 @@ class DatabaseCache(DjangoDatabaseCache):
         # `set` could put one there), starts again at 1.
         start_again = (f"{table}.{expires} <= %s OR "
                        f"SUBSTR({table}.{value}, 1, {len(INT_PREFIX)}) <> '{INT_PREFIX}'")
-        return (
+        sql = self._count_sql_by_vendor[connection.vendor] = (
             f"INSERT INTO {table} ({quote('cache_key')}, {value}, {expires}) "  # noqa: S608
             f"VALUES (%s, '{INT_PREFIX}1', %s) "
             f"ON CONFLICT ({quote('cache_key')}) DO UPDATE SET "
@@ -150,6 +170,7 @@ class DatabaseCache(DjangoDatabaseCache):
             f"ELSE {table}.{expires} END "
             f"RETURNING {value}"
         )
+        return sql
 
     def _incr_decoded(self, connection: BaseDatabaseWrapper, key: str, delta: int) -> Any:
         """incr of a value SQL cannot add to (pickled, or no RETURNING): lock, read, write."""
@@ -215,6 +236,12 @@ class DatabaseCache(DjangoDatabaseCache):
         return pickle.loads(base64.b64decode(value.encode()))  # noqa: S301
 
 
+@functools.lru_cache(maxsize=16)
+def _qmark(sql: str) -> str:
+    """Django's %s placeholders as the sqlite3 driver's own."""
+    return sql.replace("%s", "?")
+
+
 def _write_on_sqlite_without_long_sleeps(connection: BaseDatabaseWrapper, sql: str,
                                          params: list[Any]) -> Any:
     """One write statement on SQLite, its first row; another writer is waited for in
@@ -238,7 +265,7 @@ def _write_on_sqlite_without_long_sleeps(connection: BaseDatabaseWrapper, sql: s
         try:
             while True:
                 try:
-                    return driver.execute(sql.replace("%s", "?"), params).fetchone()
+                    return driver.execute(_qmark(sql), params).fetchone()
                 except sqlite3.OperationalError as error:
                     busy = (error.sqlite_errorcode & 0xFF) == sqlite3.SQLITE_BUSY
                     if not busy or time.monotonic() > deadline:
