@@ -55,12 +55,34 @@ def test_a_kept_episode_page_reads_no_check_ins_and_shows_a_new_one_at_once(
     client.force_login(person)
     path = f"/track/{episode.pk}/"
     assert "stiff in the morning" in _page(client, path)
-    # Drawn once, then kept: only today's own check-in is read, for the form beside the
-    # routine, which is personal and never kept.
-    assert _checkin_queries(client, path) == 1
+    # Drawn once, then kept, today's check-in form included: no check-in is read.
+    assert _checkin_queries(client, path) == 0
     checkin(episode, TODAY, pain=2, note="much easier today")
     page = _page(client, path)
     assert "much easier today" in page and "Change today's check-in" in page
+    # Today's answers are in the form beside the routine.
+    assert "You checked in today already" in page
+    assert '<textarea name="note" id="today-note" rows="3" maxlength="2000">much easier today' \
+        in page
+
+
+def test_the_kept_check_in_form_carries_each_browsers_own_token() -> None:
+    person = make_person()
+    episode = make_episode(person, started=date(2026, 3, 2))
+    phone, laptop = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    phone.force_login(person)
+    laptop.force_login(person)
+    path = f"/track/{episode.pk}/"
+    _page(phone, path)  # drawn for the phone, then kept
+    form = re.search(r'<form method="post" action="([^"]+)" [^>]*data-offline-checkin[^>]*>\s*'
+                     r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"',
+                     _page(laptop, path))
+    assert form, "today's check-in form with its token"
+    response = laptop.post(form.group(1), {
+        "csrfmiddlewaretoken": form.group(2), "day": TODAY.isoformat(), "pain": "3",
+        "function_limit": "2"})
+    assert response.status_code == 302
+    assert episode.checkins.filter(day=TODAY, pain=3).exists()
 
 
 def test_naming_and_rating_activities_show_at_once(client: Client) -> None:

@@ -188,18 +188,10 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
     drawn = SimpleLazyObject(lambda: _drawn_parts(request, episode, today))
     review = episode.review
     reasons = review.get("reasons", [])
-    todays_form = None
-    if episode.is_open:
-        # Today's check-in sits beside today's routine; the player fills it in.
-        # Written out by the template rather than drawn by form widgets, which
-        # took longer than the rest of the page; it posts to the check-in view.
-        existing, initial = _checkin_initial(episode, today)
-        todays_form = {"initial": initial, "existing": existing is not None,
-                       "plan": plan_items(episode.plan),
-                       "scale": range(SCALE_MIN, SCALE_MAX + 1), "symptoms": SYMPTOM_GROUPS,
-                       "labels": CHECKIN_LABELS}
     return render(request, "tracking/episode.html", {
-        "todays_form": todays_form,
+        # Today's check-in sits beside today's routine; the player fills it in. Read
+        # only when the template draws it, once per version of the episode and day.
+        "todays_form": SimpleLazyObject(lambda: _todays_form(episode, today)),
         "episode": episode,
         "episode_version": version,
         "before": before,
@@ -221,6 +213,16 @@ def episode_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "chart_links": [(spec, chart_url(episode.pk, spec.kind, before))
                         for spec in CHARTS.values()],
     })
+
+
+def _todays_form(episode: Episode, today: date) -> dict[str, Any]:
+    # Written out by the template rather than drawn by form widgets, which took
+    # longer than the rest of the page; it posts to the check-in view.
+    existing, initial = _checkin_initial(episode, today)
+    return {"initial": initial, "existing": existing is not None,
+            "plan": plan_items(episode.plan),
+            "scale": range(SCALE_MIN, SCALE_MAX + 1), "symptoms": SYMPTOM_GROUPS,
+            "labels": CHECKIN_LABELS}
 
 
 def _initial_of(existing: CheckIn | None, day: date) -> dict[str, Any]:
