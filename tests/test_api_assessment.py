@@ -154,3 +154,12 @@ def test_api_calls_skip_sessions_and_csrf_but_the_docs_page_keeps_them() -> None
     assert "Log out" in docs
     # And a page's form still needs its token.
     assert client.post("/account/settings/", {}).status_code == 403
+
+
+def test_the_docs_page_is_the_one_address_under_the_api_that_is_a_page() -> None:
+    from django.urls import reverse
+
+    from unknot.core.middleware import API_DOCS_PATH, API_PREFIX
+
+    assert reverse("api_docs") == API_DOCS_PATH
+    assert API_DOCS_PATH.startswith(API_PREFIX)
