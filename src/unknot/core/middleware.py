@@ -85,8 +85,13 @@ class _PagesOnly(MiddlewareMixin):
     of Django's classes, so the admin's checks still find them.
     """
 
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
+        super().__init__(get_response)
+        # Asked once: inspecting a function is slower than the rest of this check.
+        self._synchronous = not iscoroutinefunction(get_response)
+
     def __call__(self, request: HttpRequest) -> Any:
-        if is_api_call(request) and not iscoroutinefunction(self):
+        if self._synchronous and is_api_call(request):
             return self.get_response(request)
         return super().__call__(request)
 
