@@ -59,8 +59,8 @@ def test_a_comment_solves_the_proof_of_work_waits_for_approval_then_is_published
         re.compile(r".{20,}"), timeout=20_000)
     page.get_by_role("button", name="Send for approval").click()
 
-    status = page.locator("#comment-status")
-    assert "awaiting approval" in status.inner_text()
+    # The page after the post: expect waits for it, where inner_text could read the old one.
+    expect(page.locator("#comment-status")).to_contain_text("awaiting approval")
     assert "Short walks every hour" not in page.locator("#comments").inner_text()
     assert GuideComment.objects.get().status == GuideComment.PENDING
 
@@ -155,5 +155,6 @@ def test_a_comment_can_be_written_and_sent_by_keyboard_alone_on_a_phone(
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Send for approval"
     page.keyboard.press("Enter")
-    assert "awaiting approval" in page.locator("#comment-status").inner_text()
+    # Enter does not wait for the page it sends the form to: expect does.
+    expect(page.locator("#comment-status")).to_contain_text("awaiting approval")
     assert GuideComment.objects.get().comment == "Typed with the keyboard only."
