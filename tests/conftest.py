@@ -31,6 +31,26 @@ def django_db_modify_db_settings(tmp_path_factory: pytest.TempPathFactory) -> No
         database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The suite keeps out of the checkout's data folder (var/).
+
+    Once `scripts/run` has deployed there, it holds hashed static files and
+    their manifest; the test servers find static files by their plain names,
+    and would serve every page without its CSS. Django has read its settings
+    before any conftest runs, so the folder's settings are overridden here.
+    """
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    folder = tmp_path_factory.mktemp("data")
+    plain = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}}
+    with override_settings(DATA_DIR=folder, STATIC_ROOT=folder / "static",
+                           MEDIA_ROOT=folder / "media", STATIC_MANIFEST=False, STORAGES=plain):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _roomy_api_limits(settings: Any) -> None:
     # The API's request limits would cut off tests that send hundreds of

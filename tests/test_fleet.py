@@ -137,3 +137,14 @@ def test_migrate_on_a_fresh_checkout_makes_the_sqlite_folder_itself(tmp_path: Pa
     done = unknot("migrate", "--verbosity", "0", env=env)
     assert done.returncode == 0, done.stderr
     assert (folder / "unknot.sqlite3").is_file()
+
+
+def test_the_suite_keeps_out_of_the_checkouts_own_data_folder() -> None:
+    from django.conf import settings
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    checkout = Path(__file__).parents[1]
+    for folder in (settings.DATA_DIR, settings.STATIC_ROOT, settings.MEDIA_ROOT):
+        assert not Path(folder).is_relative_to(checkout)
+    # Static files by their plain names, as on a fresh clone, whatever var/ holds.
+    assert staticfiles_storage.url("unknot/app.css") == "/static/unknot/app.css"

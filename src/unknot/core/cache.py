@@ -44,6 +44,12 @@ INT_PREFIX = "int:"
 
 class DatabaseCache(DjangoDatabaseCache):
     _table: str  # set by Django's __init__ from LOCATION
+    # count()'s now and expiry for the current second, and its SQL per database vendor.
+    _count_times_memo: tuple[tuple[int, int, str], Any, Any] | None = None
+
+    def __init__(self, table: str, params: dict[str, Any]) -> None:
+        super().__init__(table, params)
+        self._count_sql_by_vendor: dict[str, str] = {}
 
     def get_many(self, keys: Any, version: int | None = None) -> dict[Any, Any]:
         if not keys:
@@ -145,12 +151,6 @@ class DatabaseCache(DjangoDatabaseCache):
                     ops.adapt_datetimefield_value(self._expiry(timeout)))
             self._count_times_memo = memo
         return memo[1], memo[2]
-
-    _count_times_memo: tuple[tuple[int, int, str], Any, Any] | None = None
-
-    def __init__(self, table: str, params: dict[str, Any]) -> None:
-        super().__init__(table, params)
-        self._count_sql_by_vendor: dict[str, str] = {}
 
     def _count_sql(self, connection: BaseDatabaseWrapper) -> str:
         table, quote = connection.ops.quote_name(self._table), connection.ops.quote_name

@@ -1,4 +1,6 @@
-"""Requests too large to read are refused up front, with a page instead of a crash."""
+"""Unknot's own middleware: oversized requests refused up front with a page, the
+content security policy (a fixed one for JSON), and Django's page middleware
+that API calls skip."""
 
 from __future__ import annotations
 
@@ -63,7 +65,6 @@ class ContentSecurityPolicy(CSPMiddleware):
             response.headers.setdefault(HEADER, JSON_POLICY)
             return response
         return super().process_response(request, response)
-
 
 
 def is_api_call(request: HttpRequest) -> bool:
