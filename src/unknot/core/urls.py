@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from django.templatetags.static import static
 from django.urls import path
-from django.views.generic import RedirectView
 
 from unknot.core import moves, offline, views
 from unknot.ops import health, metrics
@@ -19,6 +17,5 @@ urlpatterns = [
     path("moves/<slug:item_id>.svg", moves.move_picture, name="move-picture"),
     path("sw.js", offline.service_worker, name="service_worker"),
     path("manifest.webmanifest", offline.manifest, name="manifest"),
-    # Browsers and the admin ask for /favicon.ico whatever the page says.
-    path("favicon.ico", RedirectView.as_view(url=static("unknot/favicon.svg"), permanent=True)),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

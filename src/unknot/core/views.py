@@ -1,8 +1,15 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
@@ -56,3 +63,10 @@ def health(request: HttpRequest) -> JsonResponse:
     status = 200 if database == "ok" else 503
     return JsonResponse({"status": "ok" if status == 200 else "error", "database": database},
                         status=status)
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and the admin ask for /favicon.ico whatever the page says. The
+    address is worked out when asked, from the static files as they are then."""
+    return HttpResponsePermanentRedirect(static("unknot/favicon.svg"))
